@@ -1,0 +1,82 @@
+//! The command line: what each subcommand takes, with examples in its help.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use jiff::civil::Date;
+
+use crate::report::Format;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hanke",
+    version,
+    about = "Build accessible websites for publicly funded projects from Markdown",
+    after_help = "Examples:\n  hanke build                      build the site in this folder into public/\n  hanke build --base-url https://example.github.io/hankkeet/\n  hanke check --format github      check everything, report for GitHub Actions\n  hanke serve                      preview at http://127.0.0.1:8000/"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder (public/ by default).
+    #[command(after_help = "Examples:\n  hanke build\n  hanke build --root sites/hankkeet --output dist\n  hanke build --strict --format json   fail on warnings too; JSON for CI")]
+    Build(BuildArgs),
+    /// Check every page without writing anything.
+    #[command(after_help = "Examples:\n  hanke check\n  hanke check --format github")]
+    Check(CommonArgs),
+    /// Build, then serve the site on 127.0.0.1 and rebuild when files change.
+    #[command(after_help = "Examples:\n  hanke serve\n  hanke serve --port 8080")]
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    /// The site's folder, where site.yaml is.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+    /// The site's address, overriding base_url in site.yaml (for preview deploys).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Compute project statuses for this day (YYYY-MM-DD) instead of today.
+    /// SOURCE_DATE_EPOCH is honoured when this is not given.
+    #[arg(long, value_name = "DATE")]
+    pub today: Option<Date>,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    pub strict: bool,
+    /// How to print problems.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Where to write the site [default: public/ in the site's folder].
+    #[arg(long, short, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Port to listen on; the next free one is used if it is taken.
+    #[arg(long, short, default_value_t = 8000)]
+    pub port: u16,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

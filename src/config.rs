@@ -1,0 +1,153 @@
+//! `site.yaml`: the site's settings, read raw and then resolved with the
+//! command line's overrides (`--base-url`).
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostic, SourceText};
+use crate::yaml::{Document, Spanned};
+
+pub const FILE_NAME: &str = "site.yaml";
+
+/// `site.yaml` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: Spanned<String>,
+    base_url: Option<Spanned<String>>,
+    #[serde(default = "default_language")]
+    language: String,
+    description: Option<String>,
+    organisation: Option<Organisation>,
+    #[serde(default = "default_theme")]
+    theme: String,
+}
+
+fn default_language() -> String {
+    "fi".into()
+}
+
+fn default_theme() -> String {
+    "default".into()
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+/// The settings every later stage reads.
+#[derive(Debug, Clone, Serialize)]
+pub struct Config {
+    pub title: String,
+    /// Absolute URL of the site's root, always ending in `/`.
+    pub base_url: String,
+    /// The path part of `base_url` (`/` or `/preview/123/`): every internal link
+    /// starts with it, so a preview deploy under a sub-path works.
+    pub base_path: String,
+    pub language: String,
+    pub description: Option<String>,
+    pub organisation: Option<Organisation>,
+    pub theme: String,
+}
+
+/// Reads and resolves `site.yaml`. `base_url_override` comes from `--base-url`.
+pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
+    let path = root.join(FILE_NAME);
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        vec![
+            Diagnostic::error("no-site", format!("cannot read {FILE_NAME}: {e}"))
+                .in_file(Path::new(FILE_NAME))
+                .hint("run hanke in the site's folder, or give it with --root DIR"),
+        ]
+    })?;
+    let source = Arc::new(SourceText {
+        path: FILE_NAME.into(),
+        text,
+    });
+    let doc = Document {
+        yaml: &source.text,
+        source: &source,
+        line_offset: 0,
+    };
+    let raw: RawConfig = doc.parse().map_err(|d| vec![d])?;
+
+    let (base_url, base_pos) = match (base_url_override, &raw.base_url) {
+        (Some(url), _) => (url.to_string(), None),
+        (None, Some(url)) => (url.value.clone(), Some(doc.pos(url))),
+        (None, None) => ("/".to_string(), None),
+    };
+    let base_path = base_path_of(&base_url).ok_or_else(|| {
+        let d = Diagnostic::error(
+            "invalid-base-url",
+            format!("`{base_url}` is not a usable base URL"),
+        )
+        .hint("give a full address such as https://hankkeet.example.fi/ or a path such as /preview/");
+        vec![match base_pos {
+            Some(pos) => d.in_source(&source).at(pos),
+            None => d,
+        }]
+    })?;
+    let base_url = if base_url.ends_with('/') {
+        base_url
+    } else {
+        format!("{base_url}/")
+    };
+    Ok(Config {
+        title: raw.title.value,
+        base_url,
+        base_path,
+        language: raw.language,
+        description: raw.description,
+        organisation: raw.organisation,
+        theme: raw.theme,
+    })
+}
+
+/// `https://example.fi/hankkeet` → `/hankkeet/`; `/` → `/`.
+fn base_path_of(url: &str) -> Option<String> {
+    let path = if let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    {
+        let host_end = rest.find('/').unwrap_or(rest.len());
+        if host_end == 0 {
+            return None;
+        }
+        &rest[host_end..]
+    } else if url.starts_with('/') {
+        url
+    } else {
+        return None;
+    };
+    if path.contains(['?', '#', ' ', '"', '<', '>']) {
+        return None;
+    }
+    let trimmed = path.trim_matches('/');
+    Some(if trimmed.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/{trimmed}/")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_paths_for_root_and_preview_deploys() {
+        assert_eq!(base_path_of("https://example.fi").as_deref(), Some("/"));
+        assert_eq!(base_path_of("https://example.fi/").as_deref(), Some("/"));
+        assert_eq!(
+            base_path_of("https://user.github.io/hanke/pr-4").as_deref(),
+            Some("/hanke/pr-4/")
+        );
+        assert_eq!(base_path_of("/preview/").as_deref(), Some("/preview/"));
+        assert_eq!(base_path_of("example.fi"), None);
+    }
+}

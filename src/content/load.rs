@@ -1,0 +1,262 @@
+//! Stage 1: find the content files and split each into front matter and body.
+//! Nothing here interprets the YAML; `validate` does.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use super::slug;
+use crate::diagnostic::{Diagnostic, SourceText, display_path};
+
+pub const CONTENT_DIR: &str = "content";
+pub const PROJECTS_DIR: &str = "projects";
+pub const GOOD_PRACTICES_DIR: &str = "good-practices";
+pub const STATIC_DIR: &str = "static";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    Project,
+    GoodPractice { project: String },
+}
+
+/// One Markdown file, read and split.
+#[derive(Debug)]
+pub struct Page {
+    pub kind: Kind,
+    pub slug: String,
+    pub source: Arc<SourceText>,
+    /// Byte range of the YAML between the fences.
+    pub front_matter: std::ops::Range<usize>,
+    /// Byte offset where the Markdown body starts.
+    pub body_start: usize,
+    /// The bundle folder of the project the page belongs to, if it is a bundle.
+    pub bundle: Option<PathBuf>,
+}
+
+impl Page {
+    pub fn yaml(&self) -> &str {
+        &self.source.text[self.front_matter.clone()]
+    }
+
+    pub fn body(&self) -> &str {
+        &self.source.text[self.body_start..]
+    }
+
+    /// Lines before the YAML starts (the opening fence).
+    pub fn yaml_line_offset(&self) -> usize {
+        self.source.text[..self.front_matter.start].matches('\n').count()
+    }
+}
+
+/// Everything found under `content/` and `static/`.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub pages: Vec<Page>,
+    /// Non-Markdown files in project bundles, relative to the site root.
+    pub bundle_files: Vec<PathBuf>,
+    /// Files under `static/`, relative to the site root.
+    pub static_files: Vec<PathBuf>,
+}
+
+/// Reads every content file under `root`. Problems with single files become
+/// diagnostics; the rest of the site still loads.
+pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut found: Vec<(Kind, String, PathBuf, Option<PathBuf>)> = Vec::new();
+    let mut loaded = Loaded::default();
+
+    let projects = Path::new(CONTENT_DIR).join(PROJECTS_DIR);
+    for rel in files_under(root, &projects) {
+        let parts: Vec<String> = rel
+            .strip_prefix(&projects)
+            .expect("walked under projects")
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let is_md = rel.extension().is_some_and(|e| e == "md");
+        match (parts.as_slice(), is_md) {
+            ([file], true) => {
+                let slug = file.trim_end_matches(".md").to_string();
+                found.push((Kind::Project, slug, rel, None));
+            }
+            ([dir, index], true) if index == "index.md" => {
+                let bundle = projects.join(dir);
+                found.push((Kind::Project, dir.clone(), rel, Some(bundle)));
+            }
+            ([dir, gp_dir, file], true) if gp_dir == GOOD_PRACTICES_DIR => {
+                let slug = file.trim_end_matches(".md").to_string();
+                let kind = Kind::GoodPractice {
+                    project: dir.clone(),
+                };
+                found.push((kind, slug, rel, Some(projects.join(dir))));
+            }
+            ([dir, gp_dir, gp, index], true) if gp_dir == GOOD_PRACTICES_DIR && index == "index.md" => {
+                let kind = Kind::GoodPractice {
+                    project: dir.clone(),
+                };
+                found.push((kind, gp.clone(), rel, Some(projects.join(dir))));
+            }
+            ([_, ..], false) if parts.len() > 1 => loaded.bundle_files.push(rel),
+            _ => diagnostics.push(
+                Diagnostic::warning("unused-file", "hanke does not know what this file is, so it is not published")
+                    .in_file(&rel)
+                    .hint(
+                        "a project is content/projects/NAME.md or content/projects/NAME/index.md; \
+                         good practices go in content/projects/NAME/good-practices/",
+                    ),
+            ),
+        }
+    }
+    loaded.static_files = files_under(root, Path::new(STATIC_DIR));
+
+    let results: Vec<Result<Page, Diagnostic>> = found
+        .into_par_iter()
+        .map(|(kind, slug, rel, bundle)| read_page(root, kind, slug, rel, bundle))
+        .collect();
+    for result in results {
+        match result {
+            Ok(page) => loaded.pages.push(page),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    (loaded, diagnostics)
+}
+
+/// Files under `root/dir`, relative to `root`, sorted, skipping hidden and
+/// editor temporary files.
+fn files_under(root: &Path, dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = WalkDir::new(root.join(dir))
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Hidden files and the temporary files editors leave beside the real one.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.starts_with('#')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+}
+
+fn read_page(
+    root: &Path,
+    kind: Kind,
+    slug: String,
+    rel: PathBuf,
+    bundle: Option<PathBuf>,
+) -> Result<Page, Diagnostic> {
+    let bytes = std::fs::read(root.join(&rel)).map_err(|e| {
+        Diagnostic::error("unreadable", format!("cannot read the file: {e}")).in_file(&rel)
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Diagnostic::error("not-utf8", "the file is not UTF-8 text")
+            .in_file(&rel)
+            .hint("save the file as UTF-8 (most editors offer it under Save as → Encoding)")
+    })?;
+    let source = Arc::new(SourceText {
+        path: rel.clone(),
+        text,
+    });
+    if !slug::is_valid(&slug) {
+        let suggested = slug::slugify(&slug);
+        return Err(Diagnostic::error(
+            "invalid-slug",
+            format!("the name `{slug}` cannot be used in a web address"),
+        )
+        .in_file(&rel)
+        .hint(if suggested.is_empty() {
+            "use lowercase letters a–z, digits and hyphens in file and folder names".to_string()
+        } else {
+            format!("rename it to `{suggested}` (lowercase a–z, digits and hyphens)")
+        }));
+    }
+    let (front_matter, body_start) = split_front_matter(&source.text).ok_or_else(|| {
+        Diagnostic::error(
+            "no-front-matter",
+            "the file does not start with front matter between `---` lines",
+        )
+        .in_source(&source)
+        .at(crate::diagnostic::Pos::new(1, 1))
+        .hint("start the file with a line `---`, the facts as `key: value` lines, and another `---`")
+    })?;
+    Ok(Page {
+        kind,
+        slug,
+        source,
+        front_matter,
+        body_start,
+        bundle,
+    })
+}
+
+/// Finds the YAML between an opening `---` line and a closing `---` (or `...`)
+/// line. Returns the YAML's byte range and where the body starts.
+fn split_front_matter(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let start = text.strip_prefix('\u{feff}').map_or(0, |_| 3);
+    let first_line_end = text[start..].find('\n')? + start;
+    if text[start..first_line_end].trim_end() != "---" {
+        return None;
+    }
+    let yaml_start = first_line_end + 1;
+    let mut pos = yaml_start;
+    for line in text[yaml_start..].split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            return Some((yaml_start..pos, pos + line.len()));
+        }
+        pos += line.len();
+    }
+    None
+}
+
+/// The output URL path of a file inside a project bundle:
+/// `content/projects/sointu/kuva.jpg` → `projects/sointu/kuva.jpg`.
+pub fn bundle_output_path(rel: &Path) -> String {
+    display_path(rel.strip_prefix(CONTENT_DIR).unwrap_or(rel))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_found_between_fences() {
+        let text = "---\nname: A\n---\nBody\n";
+        let (fm, body) = split_front_matter(text).unwrap();
+        assert_eq!(&text[fm], "name: A\n");
+        assert_eq!(&text[body..], "Body\n");
+    }
+
+    #[test]
+    fn windows_line_endings_and_byte_order_mark() {
+        let text = "\u{feff}---\r\nname: A\r\n---\r\nBody";
+        let (fm, body) = split_front_matter(text).unwrap();
+        assert_eq!(&text[fm], "name: A\r\n");
+        assert_eq!(&text[body..], "Body");
+    }
+
+    #[test]
+    fn no_fences_no_front_matter() {
+        assert_eq!(split_front_matter("name: A\n"), None);
+        assert_eq!(split_front_matter("---\nname: A\n"), None);
+    }
+
+    #[test]
+    fn editor_temporary_files_are_ignored() {
+        assert!(is_ignored(".sointu.md.swp"));
+        assert!(is_ignored("sointu.md~"));
+        assert!(is_ignored("#sointu.md#"));
+        assert!(!is_ignored("sointu.md"));
+    }
+}

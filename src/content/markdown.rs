@@ -1,0 +1,313 @@
+//! Markdown to HTML, in one pass that also checks what a reader would miss:
+//! images without alt text, links that lead nowhere, skipped heading levels and
+//! raw HTML. Findings carry the line in the real file.
+//!
+//! pulldown-cmark's options are chosen here and nowhere else.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::slug::slugify;
+use crate::diagnostic::{Diagnostic, Pos, SourceText};
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Where a piece of Markdown sits in its file, so findings point at the right line.
+#[derive(Clone, Copy)]
+pub enum Origin {
+    /// The page body, starting at this byte offset of the file.
+    Body(usize),
+    /// A front matter value; findings point at the key's value.
+    Field(Pos),
+}
+
+/// Why a link target could not be used.
+#[derive(Debug)]
+pub struct LinkError {
+    pub code: &'static str,
+    pub message: String,
+    pub hint: String,
+}
+
+/// Turns a link target as written into the URL the site serves.
+pub trait Resolve {
+    fn resolve(&self, target: &str) -> Result<String, LinkError>;
+}
+
+pub struct Converter<'a> {
+    pub source: &'a Arc<SourceText>,
+    pub resolver: &'a dyn Resolve,
+}
+
+impl Converter<'_> {
+    /// Converts `markdown` to HTML, appending findings to `diagnostics`.
+    pub fn convert(&self, markdown: &str, origin: Origin, diagnostics: &mut Vec<Diagnostic>) -> String {
+        let mut state = State {
+            converter: self,
+            origin,
+            diagnostics,
+            events: Vec::new(),
+            heading: None,
+            ids: HashMap::new(),
+            last_level: 1,
+            image_alt: None,
+        };
+        for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+            state.event(event, range.start);
+        }
+        let mut html = String::with_capacity(markdown.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, state.events.into_iter());
+        html
+    }
+}
+
+struct PendingHeading<'e> {
+    level: HeadingLevel,
+    id: Option<CowStr<'e>>,
+    classes: Vec<CowStr<'e>>,
+    attrs: Vec<(CowStr<'e>, Option<CowStr<'e>>)>,
+    text: String,
+    inner: Vec<Event<'e>>,
+}
+
+struct State<'c, 'e, 'd> {
+    converter: &'c Converter<'c>,
+    origin: Origin,
+    diagnostics: &'d mut Vec<Diagnostic>,
+    events: Vec<Event<'e>>,
+    heading: Option<PendingHeading<'e>>,
+    ids: HashMap<String, usize>,
+    last_level: usize,
+    /// Alt text of the image being read, and where it started.
+    image_alt: Option<(String, usize)>,
+}
+
+impl<'e> State<'_, 'e, '_> {
+    fn pos(&self, offset: usize) -> Pos {
+        match self.origin {
+            Origin::Body(start) => Pos::of_offset(&self.converter.source.text, start + offset),
+            Origin::Field(pos) => pos,
+        }
+    }
+
+    fn report(&mut self, d: Diagnostic, offset: usize) {
+        let pos = self.pos(offset);
+        self.diagnostics
+            .push(d.in_source(self.converter.source).at(pos));
+    }
+
+    fn emit(&mut self, event: Event<'e>) {
+        match &mut self.heading {
+            Some(h) => h.inner.push(event),
+            None => self.events.push(event),
+        }
+    }
+
+    fn event(&mut self, event: Event<'e>, offset: usize) {
+        if let Event::Text(t) | Event::Code(t) = &event {
+            if let Some(h) = &mut self.heading {
+                h.text.push_str(t);
+            }
+            if let Some((alt, _)) = &mut self.image_alt {
+                alt.push_str(t);
+            }
+        }
+        match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                self.check_level(level, offset);
+                self.heading = Some(PendingHeading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                    text: String::new(),
+                    inner: Vec::new(),
+                });
+            }
+            Event::End(TagEnd::Heading(_)) => self.finish_heading(),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = self.resolve(dest_url, offset);
+                self.image_alt = Some((String::new(), offset));
+                self.emit(Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((alt, start)) = self.image_alt.take() {
+                    if alt.trim().is_empty() {
+                        self.report(
+                            Diagnostic::error("image-alt", "the image has no alt text")
+                                .hint("describe what the image shows in the brackets: ![Three people sitting on a lawn](kuva.jpg)"),
+                            start,
+                        );
+                    }
+                }
+                self.emit(Event::End(TagEnd::Image));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = self.resolve(dest_url, offset);
+                self.emit(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                self.report(
+                    Diagnostic::warning("raw-html", "HTML in the text is shown as text, not as markup")
+                        .hint("use Markdown instead: **bold**, [link](address), ## Heading"),
+                    offset,
+                );
+                self.emit(Event::Text(html));
+            }
+            other => self.emit(other),
+        }
+    }
+
+    fn check_level(&mut self, level: HeadingLevel, offset: usize) {
+        let n = level as usize;
+        if n == 1 {
+            self.report(
+                Diagnostic::warning("heading-level", "a heading of level 1 (`#`) in the text")
+                    .hint("the page title is the only level-1 heading; start the text's headings with `##`"),
+                offset,
+            );
+        } else if n > self.last_level + 1 {
+            self.report(
+                Diagnostic::warning(
+                    "heading-level",
+                    format!("the heading jumps from level {} to level {n}", self.last_level),
+                )
+                .hint(format!(
+                    "screen reader users navigate by heading levels; use {} here",
+                    "#".repeat(self.last_level + 1)
+                )),
+                offset,
+            );
+        }
+        self.last_level = n;
+    }
+
+    fn finish_heading(&mut self) {
+        let Some(h) = self.heading.take() else { return };
+        let base = match &h.id {
+            Some(id) => id.to_string(),
+            None => {
+                let s = slugify(&h.text);
+                if s.is_empty() { "osio".to_string() } else { s }
+            }
+        };
+        let n = self.ids.entry(base.clone()).or_insert(0);
+        *n += 1;
+        let id = if *n == 1 { base } else { format!("{base}-{n}") };
+        self.events.push(Event::Start(Tag::Heading {
+            level: h.level,
+            id: Some(id.into()),
+            classes: h.classes,
+            attrs: h.attrs,
+        }));
+        self.events.extend(h.inner);
+        self.events.push(Event::End(TagEnd::Heading(h.level)));
+    }
+
+    fn resolve(&mut self, target: CowStr<'e>, offset: usize) -> CowStr<'e> {
+        match self.converter.resolver.resolve(&target) {
+            Ok(url) if url == *target => target,
+            Ok(url) => url.into(),
+            Err(e) => {
+                self.report(Diagnostic::error(e.code, e.message).hint(e.hint), offset);
+                target
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Identity;
+    impl Resolve for Identity {
+        fn resolve(&self, target: &str) -> Result<String, LinkError> {
+            if target.starts_with("puuttuu") {
+                return Err(LinkError {
+                    code: "broken-link",
+                    message: "missing".into(),
+                    hint: String::new(),
+                });
+            }
+            Ok(target.to_string())
+        }
+    }
+
+    fn convert(md: &str) -> (String, Vec<Diagnostic>) {
+        let source = Arc::new(SourceText {
+            path: "a.md".into(),
+            text: format!("---\n---\n{md}"),
+        });
+        let converter = Converter {
+            source: &source,
+            resolver: &Identity,
+        };
+        let mut diagnostics = Vec::new();
+        let html = converter.convert(md, Origin::Body(8), &mut diagnostics);
+        (html, diagnostics)
+    }
+
+    #[test]
+    fn headings_get_ids_from_their_text() {
+        let (html, d) = convert("## Hyvät käytännöt\n\n## Hyvät käytännöt\n\n## Oma {#oma-id}\n");
+        assert!(d.is_empty());
+        assert!(html.contains(r#"<h2 id="hyvat-kaytannot">Hyvät käytännöt</h2>"#));
+        assert!(html.contains(r#"<h2 id="hyvat-kaytannot-2">"#));
+        assert!(html.contains(r#"<h2 id="oma-id">Oma</h2>"#));
+    }
+
+    #[test]
+    fn image_without_alt_is_an_error_at_its_line() {
+        let (_, d) = convert("Teksti\n\n![](kuva.jpg)\n");
+        assert_eq!(d.len(), 1);
+        assert_eq!((d[0].code, d[0].line, d[0].column), ("image-alt", 5, 1));
+    }
+
+    #[test]
+    fn skipped_levels_and_raw_html_are_warnings() {
+        let (html, d) = convert("## A\n\n#### B\n\n<script>x</script>\n");
+        let codes: Vec<_> = d.iter().map(|d| (d.code, d.line)).collect();
+        assert_eq!(codes, [("heading-level", 5), ("raw-html", 7)]);
+        assert!(html.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn broken_links_are_reported_and_tables_render() {
+        let (html, d) = convert("[x](puuttuu.md)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        assert_eq!(d[0].code, "broken-link");
+        assert!(html.contains("<table>"));
+    }
+}

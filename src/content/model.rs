@@ -1,0 +1,242 @@
+//! The validated site model: plain data that templates read. Every value here
+//! has been checked; URLs already carry the site's base path.
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::contact_info::Phone;
+use super::dates::{DateRange, PartialDate};
+use super::raw::LinkKind;
+use crate::config::Config;
+
+#[derive(Debug, Serialize)]
+pub struct Site {
+    pub config: Config,
+    /// Home-page order: ongoing, then upcoming, then ended; newest first within each.
+    pub projects: Vec<Project>,
+    /// Sorted by name.
+    pub good_practices: Vec<GoodPractice>,
+    /// The date the build considers "today" (for project status).
+    #[serde(skip)]
+    pub today: Date,
+    /// Files copied as they are: bundle assets and the site's `static/` folder.
+    #[serde(skip)]
+    pub assets: Vec<Asset>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Asset {
+    pub source: PathBuf,
+    /// Output path relative to the output folder, `/`-separated.
+    pub output: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Ongoing,
+    Upcoming,
+    Ended,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Project {
+    pub slug: String,
+    /// Root-relative URL with the base path: `/projects/sointu/`.
+    pub url: String,
+    /// The Markdown file, relative to the site root.
+    pub source: String,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub code: Option<String>,
+    pub administrator: Option<String>,
+    pub implementers: Vec<String>,
+    pub partners: Vec<String>,
+    pub duration: Duration,
+    pub status: Status,
+    pub region: Option<String>,
+    pub municipalities: Vec<String>,
+    pub target_groups: Vec<String>,
+    pub goals: Goals,
+    pub work_packages: Vec<WorkPackage>,
+    /// HTML.
+    pub results: Option<String>,
+    pub funding: Option<Funding>,
+    pub contacts: Vec<Contact>,
+    pub social: Vec<SocialLink>,
+    pub links: Vec<Link>,
+    pub publications: Vec<Publication>,
+    pub image: Option<Image>,
+    pub summary: Option<String>,
+    pub summary_en: Option<String>,
+    pub topics: Vec<String>,
+    /// The Markdown body as HTML.
+    pub body: String,
+    /// Good practices this project produced, by name.
+    pub good_practices: Vec<GoodPracticeRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Duration {
+    pub start: PartialDate,
+    pub end: Option<PartialDate>,
+    pub extension: Option<DateRange>,
+}
+
+impl Duration {
+    /// The last day of the project, counting an extension.
+    pub fn effective_end(&self) -> Option<PartialDate> {
+        self.extension
+            .and_then(|e| e.end.or(Some(e.start)))
+            .or(self.end)
+    }
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Goals {
+    pub main: Option<String>,
+    pub sub_goals: Vec<String>,
+}
+
+impl Goals {
+    pub fn is_empty(&self) -> bool {
+        self.main.is_none() && self.sub_goals.is_empty()
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct WorkPackage {
+    pub title: String,
+    /// HTML.
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Funding {
+    pub programme: Option<String>,
+    pub priority: Option<String>,
+    pub specific_objective: Option<String>,
+    pub funders: Vec<Funder>,
+    pub budget: Option<Budget>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Funder {
+    pub name: String,
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Budget {
+    /// Euros.
+    pub total: Option<f64>,
+    pub approximate: bool,
+    pub shares: Vec<Share>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Share {
+    pub label: String,
+    /// Euros.
+    pub amount: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Contact {
+    pub name: String,
+    pub title: Option<String>,
+    pub organisation: Option<String>,
+    pub unit: Option<String>,
+    pub phone: Option<Phone>,
+    pub email: Option<String>,
+    pub photo: Option<Image>,
+    pub languages: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SocialLink {
+    pub service: String,
+    pub url: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+    pub kind: LinkKind,
+    pub language: Option<String>,
+    /// For links to files in the site: "PDF, 1,2 Mt".
+    pub file: Option<FileInfo>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Publication {
+    pub title: String,
+    pub description: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+    pub file: Option<FileInfo>,
+    pub versions: Vec<Version>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Version {
+    pub language: String,
+    pub url: Option<String>,
+    pub file: Option<FileInfo>,
+}
+
+/// A file the site serves, so links can say what it is and how big.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileInfo {
+    /// The extension in capitals: `PDF`, `DOCX`.
+    pub kind: String,
+    pub bytes: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Image {
+    pub url: String,
+    pub alt: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GoodPracticeRef {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GoodPractice {
+    pub slug: String,
+    pub url: String,
+    pub source: String,
+    pub name: String,
+    pub summary: Option<String>,
+    /// The Innokylä sections, each HTML.
+    pub need: Option<String>,
+    pub target_groups: Vec<String>,
+    pub implementation: Option<String>,
+    pub resources: Option<String>,
+    pub evaluation: Option<String>,
+    pub setting: Option<String>,
+    pub materials: Vec<Link>,
+    pub contacts: Vec<Contact>,
+    pub innokyla: Option<String>,
+    pub region: Option<String>,
+    pub created: Option<PartialDate>,
+    pub updated: Option<PartialDate>,
+    pub topics: Vec<String>,
+    pub body: String,
+    /// The project that produced it.
+    pub project: ProjectRef,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectRef {
+    pub name: String,
+    pub url: String,
+    pub status: Status,
+}

@@ -1,0 +1,28 @@
+//! The site's URL scheme, in one place: the validator checks links against it and
+//! the renderer writes pages to it. Paths are relative to the base path and end in
+//! `/` for pages (clean URLs: `projects/sointu/` is `projects/sointu/index.html`).
+
+pub fn home() -> String {
+    String::new()
+}
+
+pub fn project(slug: &str) -> String {
+    format!("projects/{slug}/")
+}
+
+pub fn good_practices() -> String {
+    "good-practices/".to_string()
+}
+
+pub fn good_practice(slug: &str) -> String {
+    format!("good-practices/{slug}/")
+}
+
+/// The file a page path is written to.
+pub fn output_file(page_path: &str) -> String {
+    if page_path.is_empty() || page_path.ends_with('/') {
+        format!("{page_path}index.html")
+    } else {
+        page_path.to_string()
+    }
+}

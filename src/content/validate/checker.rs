@@ -1,0 +1,230 @@
+//! Checks shared by every kind of page: dates, contacts, images, links and money,
+//! each turning a raw value into a model value or a diagnostic at its position.
+
+use std::path::Path;
+
+use crate::content::contact_info::{self, EMAIL_HINT, PHONE_HINT};
+use crate::content::dates::{self, DATE_HINT, DateRange, PartialDate};
+use crate::content::links::{FileLinks, Links};
+use crate::content::load::Page;
+use crate::content::markdown::{Converter, Origin, Resolve};
+use crate::content::model::{Contact, FileInfo, Image, Link};
+use crate::content::raw::{LinkKind, RawContact, RawImage, RawLink};
+use crate::diagnostic::{Diagnostic, Pos};
+use crate::yaml::{Document, Spanned};
+
+pub struct Checker<'a> {
+    pub root: &'a Path,
+    pub page: &'a Page,
+    pub doc: Document<'a>,
+    pub links: &'a Links,
+    pub resolver: FileLinks<'a>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(root: &'a Path, page: &'a Page, links: &'a Links) -> Self {
+        Checker {
+            root,
+            page,
+            doc: Document {
+                yaml: page.yaml(),
+                source: &page.source,
+                line_offset: page.yaml_line_offset(),
+            },
+            links,
+            resolver: links.from_file(&page.source.path),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    pub fn report(&mut self, d: Diagnostic, pos: Pos) {
+        self.diagnostics.push(d.in_source(&self.page.source).at(pos));
+    }
+
+    pub fn error_at<T>(&mut self, value: &Spanned<T>, code: &'static str, message: String, hint: &str) {
+        let pos = self.doc.pos(value);
+        self.report(Diagnostic::error(code, message).hint(hint), pos);
+    }
+
+    /// A required key that is missing: reported at the opening fence.
+    pub fn missing(&mut self, key: &str, finnish: &str) {
+        self.report(
+            Diagnostic::error("missing-field", format!("required key `{key}` ({finnish}) is missing"))
+                .hint(format!("add a line `{key}: …` to the front matter")),
+            Pos::new(1, 1),
+        );
+    }
+
+    fn converter(&self) -> Converter<'_> {
+        Converter {
+            source: &self.page.source,
+            resolver: &self.resolver,
+        }
+    }
+
+    pub fn body(&mut self) -> String {
+        let mut found = Vec::new();
+        let html = self
+            .converter()
+            .convert(self.page.body(), Origin::Body(self.page.body_start), &mut found);
+        self.diagnostics.extend(found);
+        html
+    }
+
+    pub fn markdown(&mut self, value: &Spanned<String>) -> String {
+        let mut found = Vec::new();
+        let origin = Origin::Field(self.doc.pos(value));
+        let html = self.converter().convert(&value.value, origin, &mut found);
+        self.diagnostics.extend(found);
+        html
+    }
+
+    pub fn date(&mut self, value: &Spanned<String>) -> Option<PartialDate> {
+        match dates::parse(&value.value) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                self.error_at(value, "invalid-date", e.message(value.value.trim()), DATE_HINT);
+                None
+            }
+        }
+    }
+
+    pub fn range(&mut self, value: &Spanned<String>) -> Option<DateRange> {
+        match dates::parse_range(&value.value) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                let mut pos = self.doc.pos(value);
+                if self.doc.is_plain(value) {
+                    pos.column += e.offset_chars;
+                }
+                self.report(
+                    Diagnostic::error("invalid-date", e.error.message(&e.part)).hint(DATE_HINT),
+                    pos,
+                );
+                None
+            }
+        }
+    }
+
+    /// A link target inside or outside the site, resolved to the URL to serve.
+    pub fn target(&mut self, value: &Spanned<String>) -> Option<String> {
+        match self.resolver.resolve(&value.value) {
+            Ok(url) => Some(url),
+            Err(e) => {
+                self.error_at(value, e.code, e.message, &e.hint);
+                None
+            }
+        }
+    }
+
+    /// An address on the web: `https://` only.
+    pub fn web_url(&mut self, value: &Spanned<String>) -> Option<String> {
+        let url = value.value.trim();
+        let host = url.strip_prefix("https://").unwrap_or_default();
+        if host.is_empty() || host.starts_with('/') || url.contains(char::is_whitespace) {
+            self.error_at(
+                value,
+                "invalid-url",
+                format!("`{url}` is not a secure web address"),
+                "write the whole address, starting with https://",
+            );
+            return None;
+        }
+        Some(url.to_string())
+    }
+
+    pub fn image(&mut self, raw: &RawImage) -> Option<Image> {
+        let url = self.target(&raw.src)?;
+        let Some(alt) = &raw.alt else {
+            self.error_at(
+                &raw.src,
+                "image-alt",
+                "the image has no alt text".into(),
+                "add `alt:` describing what the image shows, or `alt: \"\"` if it is only decoration",
+            );
+            return None;
+        };
+        Some(Image {
+            url,
+            alt: alt.value.trim().to_string(),
+        })
+    }
+
+    pub fn contact(&mut self, raw: &RawContact) -> Option<Contact> {
+        let phone = raw.phone.as_ref().and_then(|p| {
+            let parsed = contact_info::parse_phone(&p.value);
+            if parsed.is_none() {
+                self.error_at(p, "invalid-phone", format!("`{}` is not a phone number", p.value), PHONE_HINT);
+            }
+            parsed
+        });
+        let email = raw.email.as_ref().and_then(|e| {
+            let parsed = contact_info::parse_email(&e.value);
+            if parsed.is_none() {
+                self.error_at(e, "invalid-email", format!("`{}` is not an email address", e.value), EMAIL_HINT);
+            }
+            parsed
+        });
+        let photo = raw.photo.as_ref().and_then(|p| self.image(p));
+        Some(Contact {
+            name: raw.name.value.trim().to_string(),
+            title: raw.title.clone(),
+            organisation: raw.organisation.clone(),
+            unit: raw.unit.clone(),
+            phone,
+            email,
+            photo,
+            languages: raw.languages.clone(),
+        })
+    }
+
+    pub fn link(&mut self, raw: &RawLink) -> Option<Link> {
+        let url = self.target(&raw.url)?;
+        let file = self.file_info(&url);
+        Some(Link {
+            title: raw.title.value.trim().to_string(),
+            url,
+            kind: raw.kind.unwrap_or(LinkKind::Other),
+            language: raw.language.clone(),
+            file,
+        })
+    }
+
+    /// Type and size of a file the site serves, for "Loppuraportti (PDF, 1,2 Mt)".
+    pub fn file_info(&self, url: &str) -> Option<FileInfo> {
+        let source = self.links.local_file(url)?;
+        let bytes = std::fs::metadata(self.root.join(source)).ok()?.len();
+        let kind = source
+            .extension()
+            .map(|e| e.to_string_lossy().to_uppercase())
+            .unwrap_or_default();
+        Some(FileInfo { kind, bytes })
+    }
+
+    /// Euros written as `356164`, `356 164`, `356 164 €` or `71233,50`.
+    pub fn money(&mut self, value: &Spanned<String>) -> Option<f64> {
+        let cleaned: String = value
+            .value
+            .trim()
+            .trim_end_matches('€')
+            .trim_end_matches("euroa")
+            .trim_end_matches("eur")
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if c == ',' { '.' } else { c })
+            .collect();
+        match cleaned.parse::<f64>() {
+            Ok(n) if n.is_finite() && n >= 0.0 && !cleaned.is_empty() => Some(n),
+            _ => {
+                self.error_at(
+                    value,
+                    "invalid-amount",
+                    format!("`{}` is not an amount of euros", value.value),
+                    "write euros as digits, e.g. 356164 or 356 164 (decimals after a comma)",
+                );
+                None
+            }
+        }
+    }
+}

@@ -1,0 +1,189 @@
+//! Stage 2: every loaded page's front matter and body, checked and turned into
+//! the typed [`Site`]. All problems in all files are collected; none stops the rest.
+
+mod checker;
+mod good_practice;
+mod project;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use super::links::Links;
+use super::load::{self, Kind, Loaded, Page};
+use super::model::{Asset, GoodPracticeRef, ProjectRef, Site};
+use super::raw::{RawGoodPractice, RawProject};
+use super::urls;
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, display_path};
+use checker::Checker;
+
+pub use project::status;
+
+pub fn validate(root: &Path, config: Config, loaded: Loaded, today: Date) -> (Site, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let pages = without_duplicates(loaded.pages, &mut diagnostics);
+    let (links, assets) = links_and_assets(&config, &pages, &loaded.bundle_files, &loaded.static_files);
+
+    let (project_pages, gp_pages): (Vec<&Page>, Vec<&Page>) =
+        pages.iter().partition(|p| p.kind == Kind::Project);
+
+    let results: Vec<_> = project_pages
+        .par_iter()
+        .map(|page| {
+            let mut c = Checker::new(root, page, &links);
+            let project = match c.doc.parse::<RawProject>() {
+                Ok(raw) => project::project(&mut c, raw, today),
+                Err(d) => {
+                    c.diagnostics.push(d);
+                    None
+                }
+            };
+            (project, c.diagnostics)
+        })
+        .collect();
+    let mut projects = Vec::new();
+    for (project, found) in results {
+        diagnostics.extend(found);
+        projects.extend(project);
+    }
+
+    let refs: HashMap<String, ProjectRef> = projects
+        .iter()
+        .map(|p| {
+            let r = ProjectRef {
+                name: p.name.clone(),
+                url: p.url.clone(),
+                status: p.status,
+            };
+            (p.slug.clone(), r)
+        })
+        .collect();
+    let results: Vec<_> = gp_pages
+        .par_iter()
+        .map(|page| {
+            let Kind::GoodPractice { project } = &page.kind else {
+                unreachable!("partitioned by kind")
+            };
+            let project_ref = refs.get(project).cloned().unwrap_or_else(|| ProjectRef {
+                name: project.clone(),
+                url: format!("{}{}", config.base_path, urls::project(project)),
+                status: super::model::Status::Ongoing,
+            });
+            let mut c = Checker::new(root, page, &links);
+            let gp = match c.doc.parse::<RawGoodPractice>() {
+                Ok(raw) => good_practice::good_practice(&mut c, raw, project_ref),
+                Err(d) => {
+                    c.diagnostics.push(d);
+                    None
+                }
+            };
+            (gp, c.diagnostics)
+        })
+        .collect();
+    let mut good_practices = Vec::new();
+    for (gp, found) in results {
+        diagnostics.extend(found);
+        good_practices.extend(gp);
+    }
+
+    good_practices.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.slug.cmp(&b.slug)));
+    for gp in &good_practices {
+        let owner = projects.iter_mut().find(|p| p.url == gp.project.url);
+        if let Some(p) = owner {
+            p.good_practices.push(GoodPracticeRef {
+                name: gp.name.clone(),
+                url: gp.url.clone(),
+            });
+        }
+    }
+    projects.sort_by(|a, b| {
+        (a.status, std::cmp::Reverse(a.duration.start), &a.name, &a.slug).cmp(&(
+            b.status,
+            std::cmp::Reverse(b.duration.start),
+            &b.name,
+            &b.slug,
+        ))
+    });
+    let site = Site {
+        config,
+        projects,
+        good_practices,
+        today,
+        assets,
+    };
+    (site, diagnostics)
+}
+
+/// Two pages that would be written to the same address: the second is an error.
+fn without_duplicates(pages: Vec<Page>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Page> {
+    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut kept = Vec::new();
+    for page in pages {
+        let path = page_path(&page);
+        let file = display_path(&page.source.path);
+        if let Some(first) = seen.get(&path) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "duplicate-slug",
+                    format!("the address /{path} is already used by {first}"),
+                )
+                .in_file(&page.source.path)
+                .hint("rename one of the two files; every project and good practice needs its own name"),
+            );
+            continue;
+        }
+        seen.insert(path, file);
+        kept.push(page);
+    }
+    kept
+}
+
+fn page_path(page: &Page) -> String {
+    match page.kind {
+        Kind::Project => urls::project(&page.slug),
+        Kind::GoodPractice { .. } => urls::good_practice(&page.slug),
+    }
+}
+
+fn links_and_assets(
+    config: &Config,
+    pages: &[Page],
+    bundle_files: &[std::path::PathBuf],
+    static_files: &[std::path::PathBuf],
+) -> (Links, Vec<Asset>) {
+    let mut links = Links {
+        base_path: config.base_path.clone(),
+        ..Links::default()
+    };
+    links.pages.insert(urls::home());
+    links.pages.insert(urls::good_practices());
+    for page in pages {
+        let path = page_path(page);
+        links.pages.insert(path.clone());
+        links.markdown.insert(page.source.path.clone(), path);
+    }
+    let mut assets = Vec::new();
+    for file in bundle_files {
+        let output = load::bundle_output_path(file);
+        assets.push(Asset {
+            source: file.clone(),
+            output: output.clone(),
+        });
+    }
+    for file in static_files {
+        let output = display_path(file.strip_prefix(load::STATIC_DIR).unwrap_or(file));
+        assets.push(Asset {
+            source: file.clone(),
+            output,
+        });
+    }
+    for asset in &assets {
+        links.files.insert(asset.source.clone(), asset.output.clone());
+        links.file_outputs.insert(asset.output.clone());
+    }
+    assets.sort();
+    (links, assets)
+}

@@ -1,0 +1,220 @@
+//! A project's raw front matter and body → [`Project`].
+
+use jiff::civil::Date;
+
+use super::checker::Checker;
+use crate::content::model::{
+    Budget, Duration, Funder, Funding, Goals, Project, Publication, Share, SocialLink, Status,
+    Version, WorkPackage,
+};
+use crate::content::raw::{RawDuration, RawFunding, RawProject, RawPublication};
+use crate::content::urls;
+use crate::yaml::Spanned;
+
+pub fn project(c: &mut Checker, raw: RawProject, today: Date) -> Option<Project> {
+    let name = raw.name.as_ref().map(|n| n.value.trim().to_string());
+    if name.is_none() {
+        c.missing("name", "nimi");
+    }
+    let duration = match &raw.duration {
+        Some(d) => duration(c, d),
+        None => {
+            c.missing("duration", "toteutusaika");
+            None
+        }
+    };
+    let funding = raw.funding.as_ref().map(|f| funding(c, f));
+    let contacts = raw.contacts.iter().filter_map(|r| c.contact(r)).collect();
+    let social = raw
+        .social
+        .iter()
+        .filter_map(|s| {
+            c.web_url(&s.url).map(|url| SocialLink {
+                service: s.service.trim().to_string(),
+                url,
+            })
+        })
+        .collect();
+    let links = raw.links.iter().filter_map(|l| c.link(l)).collect();
+    let publications = raw.publications.iter().map(|p| publication(c, p)).collect();
+    let image = raw.image.as_ref().and_then(|i| c.image(i));
+    let work_packages = raw
+        .work_packages
+        .iter()
+        .map(|w| WorkPackage {
+            title: w.title.value.trim().to_string(),
+            description: w.description.as_ref().map(|d| c.markdown(d)),
+        })
+        .collect();
+    let results = raw.results.as_ref().map(|r| c.markdown(r));
+    let body = c.body();
+
+    let (name, duration) = (name?, duration?);
+    let slug = c.page.slug.clone();
+    Some(Project {
+        url: format!("{}{}", c.links.base_path, urls::project(&slug)),
+        source: crate::diagnostic::display_path(&c.page.source.path),
+        slug,
+        name,
+        short_name: raw.short_name,
+        code: raw.code,
+        administrator: raw.administrator,
+        implementers: raw.implementers,
+        partners: raw.partners,
+        status: status(&duration, today),
+        duration,
+        region: raw.region,
+        municipalities: raw.municipalities,
+        target_groups: raw.target_groups,
+        goals: raw
+            .goals
+            .map(|g| Goals {
+                main: g.main,
+                sub_goals: g.sub_goals,
+            })
+            .unwrap_or_default(),
+        work_packages,
+        results,
+        funding,
+        contacts,
+        social,
+        links,
+        publications,
+        image,
+        summary: raw.summary,
+        summary_en: raw.summary_en,
+        topics: raw.topics,
+        body,
+        good_practices: Vec::new(),
+    })
+}
+
+/// Upcoming before the first day, ended after the last (extension included).
+pub fn status(duration: &Duration, today: Date) -> Status {
+    if today < duration.start.first_day() {
+        Status::Upcoming
+    } else if duration
+        .effective_end()
+        .is_some_and(|end| today > end.last_day())
+    {
+        Status::Ended
+    } else {
+        Status::Ongoing
+    }
+}
+
+fn duration(c: &mut Checker, raw: &Spanned<RawDuration>) -> Option<Duration> {
+    let (start, end, end_at) = match &raw.value {
+        RawDuration::Range(text) => {
+            let spanned = Spanned {
+                value: text.clone(),
+                referenced: raw.referenced,
+                defined: raw.defined,
+            };
+            let range = c.range(&spanned)?;
+            (range.start, range.end, spanned)
+        }
+        RawDuration::Parts(parts) => {
+            let Some(start) = &parts.start else {
+                c.error_at(
+                    raw,
+                    "missing-field",
+                    "the duration has no start date (`start` / `alku`)".into(),
+                    "add `start: 1.3.2024` under the duration",
+                );
+                return None;
+            };
+            let start_date = c.date(start);
+            let end = parts.end.as_ref().map(|e| (c.date(e), e.clone()));
+            let extension = parts.extension.as_ref().and_then(|x| c.range(x));
+            let start_date = start_date?;
+            let (end_date, end_at) = match end {
+                Some((d, at)) => (Some(d?), at),
+                None => (None, start.clone()),
+            };
+            let duration = Duration {
+                start: start_date,
+                end: end_date,
+                extension,
+            };
+            check_order(c, &duration, &end_at);
+            return Some(duration);
+        }
+    };
+    let duration = Duration {
+        start,
+        end,
+        extension: None,
+    };
+    check_order(c, &duration, &end_at);
+    Some(duration)
+}
+
+fn check_order(c: &mut Checker, d: &Duration, at: &Spanned<String>) {
+    if let Some(end) = d.end {
+        if end.last_day() < d.start.first_day() {
+            c.error_at(
+                at,
+                "date-order",
+                format!("the project ends ({end}) before it starts ({})", d.start),
+                "check the years: the end date must come after the start date",
+            );
+        }
+    }
+}
+
+fn funding(c: &mut Checker, raw: &RawFunding) -> Funding {
+    let budget = raw.budget.as_ref().map(|b| Budget {
+        total: b.total.as_ref().and_then(|t| c.money(t)),
+        approximate: b.approximate,
+        shares: b
+            .shares
+            .iter()
+            .filter_map(|s| {
+                c.money(&s.amount).map(|amount| Share {
+                    label: s.label.trim().to_string(),
+                    amount,
+                })
+            })
+            .collect(),
+    });
+    Funding {
+        programme: raw.programme.clone(),
+        priority: raw.priority.clone(),
+        specific_objective: raw.specific_objective.clone(),
+        funders: raw
+            .funders
+            .iter()
+            .map(|f| Funder {
+                name: f.name.trim().to_string(),
+                role: f.role.clone(),
+            })
+            .collect(),
+        budget,
+    }
+}
+
+fn publication(c: &mut Checker, raw: &RawPublication) -> Publication {
+    let url = raw.url.as_ref().and_then(|u| c.target(u));
+    let file = url.as_deref().and_then(|u| c.file_info(u));
+    let versions = raw
+        .versions
+        .iter()
+        .map(|v| {
+            let url = v.url.as_ref().and_then(|u| c.target(u));
+            Version {
+                language: v.language.trim().to_string(),
+                file: url.as_deref().and_then(|u| c.file_info(u)),
+                url,
+            }
+        })
+        .collect();
+    Publication {
+        title: raw.title.value.trim().to_string(),
+        description: raw.description.clone(),
+        url,
+        language: raw.language.clone(),
+        file,
+        versions,
+    }
+}

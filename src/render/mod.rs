@@ -1,0 +1,149 @@
+//! Stage 3: the site model through the theme's templates into files in memory.
+//! Nothing here touches the output folder; `write` does.
+
+pub mod format;
+pub mod theme;
+
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::content::dates::PartialDate;
+use crate::content::model::{Asset, Duration, Image, Project, Site, Status};
+use crate::content::urls;
+use crate::diagnostic::Diagnostic;
+use theme::Theme;
+
+/// One rendered file, at a path relative to the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything the write stage needs: rendered files and files to copy.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub files: Vec<Output>,
+    pub copies: Vec<Asset>,
+}
+
+/// The home page lists every project with its key facts, not its whole text.
+#[derive(Serialize)]
+struct ProjectSummary<'a> {
+    name: &'a str,
+    url: &'a str,
+    code: Option<&'a str>,
+    status: Status,
+    duration: &'a Duration,
+    region: Option<&'a str>,
+    administrator: Option<&'a str>,
+    implementers: &'a [String],
+    summary: Option<&'a str>,
+    main_goal: Option<&'a str>,
+    image: Option<&'a Image>,
+}
+
+impl<'a> From<&'a Project> for ProjectSummary<'a> {
+    fn from(p: &'a Project) -> Self {
+        ProjectSummary {
+            name: &p.name,
+            url: &p.url,
+            code: p.code.as_deref(),
+            status: p.status,
+            duration: &p.duration,
+            region: p.region.as_deref(),
+            administrator: p.administrator.as_deref(),
+            implementers: &p.implementers,
+            summary: p.summary.as_deref(),
+            main_goal: p.goals.main.as_deref(),
+            image: p.image.as_ref(),
+        }
+    }
+}
+
+enum Job<'a> {
+    Home,
+    Project(&'a Project),
+    GoodPracticeIndex,
+    GoodPractice(usize),
+    NotFound,
+}
+
+pub fn render(root: &Path, site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic>> {
+    let global = theme.tera.global_context();
+    global.insert("site", &site.config);
+    global.insert("t", &theme.strings);
+    global.insert("lang", &site.config.language);
+    global.insert("today", &PartialDate::from_iso(&site.today.to_string()));
+    let theme = &*theme;
+
+    let mut jobs = vec![Job::Home, Job::GoodPracticeIndex, Job::NotFound];
+    jobs.extend(site.projects.iter().map(Job::Project));
+    jobs.extend((0..site.good_practices.len()).map(Job::GoodPractice));
+
+    let results: Vec<Result<Output, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let mut ctx = Context::new();
+            let (template, page_path) = match job {
+                Job::Home => {
+                    let summaries: Vec<ProjectSummary> = site.projects.iter().map(Into::into).collect();
+                    ctx.insert("projects", &summaries);
+                    ctx.insert("good_practices", &site.good_practices.len());
+                    ("index.html", urls::home())
+                }
+                Job::Project(p) => {
+                    ctx.insert("project", p);
+                    ("project.html", urls::project(&p.slug))
+                }
+                Job::GoodPracticeIndex => {
+                    ctx.insert("good_practices", &site.good_practices);
+                    ("good-practices.html", urls::good_practices())
+                }
+                Job::GoodPractice(i) => {
+                    let gp = &site.good_practices[*i];
+                    ctx.insert("good_practice", gp);
+                    ("good-practice.html", urls::good_practice(&gp.slug))
+                }
+                Job::NotFound => ("404.html", "404.html".to_string()),
+            };
+            ctx.insert("page_path", &page_path);
+            ctx.insert("page_url", &format!("{}{page_path}", site.config.base_path));
+            theme
+                .tera
+                .render(template, &ctx)
+                .map(|html| Output {
+                    path: urls::output_file(&page_path),
+                    bytes: html.into_bytes(),
+                })
+                .map_err(|e| theme.diagnose(root, &e))
+        })
+        .collect();
+
+    let mut rendered = Rendered::default();
+    let mut diagnostics = Vec::new();
+    for result in results {
+        match result {
+            Ok(output) => rendered.files.push(output),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    if !diagnostics.is_empty() {
+        diagnostics.dedup_by(|a, b| a.message == b.message && a.file == b.file && a.line == b.line);
+        return Err(diagnostics);
+    }
+    rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
+    rendered.copies = theme
+        .static_files
+        .iter()
+        .map(|(source, output)| Asset {
+            source: source.clone(),
+            output: output.clone(),
+        })
+        .chain(site.assets.iter().cloned())
+        .collect();
+    Ok(rendered)
+}
