@@ -110,7 +110,7 @@ impl From<&Diagnostic> for Report {
             (Some(src), line) if line > 0 => {
                 let span = span_of(&src.text, d.line, d.column);
                 (
-                    Some(NamedSource::new(d.location(), src.text.clone())),
+                    Some(NamedSource::new(d.file.clone(), src.text.clone())),
                     Some(LabeledSpan::new_with_span(None, span)),
                 )
             }

@@ -24,7 +24,7 @@ pub const SITE_I18N_DIR: &str = "i18n";
 pub struct Theme {
     pub tera: Tera,
     /// UI strings of the site's language, theme's merged with the site's own.
-    pub strings: BTreeMap<String, String>,
+    pub strings: BTreeMap<String, serde_json::Value>,
     /// The theme's static files: (path relative to the site root, output path).
     pub static_files: Vec<(PathBuf, String)>,
     /// Template name → file, for pointing errors at the right file.
@@ -152,7 +152,10 @@ fn files(root: &Path, dir: &Path) -> Vec<(PathBuf, String)> {
     out
 }
 
-fn load_strings(root: &Path, rel: &Path) -> Result<Option<BTreeMap<String, String>>, Diagnostic> {
+fn load_strings(
+    root: &Path,
+    rel: &Path,
+) -> Result<Option<BTreeMap<String, serde_json::Value>>, Diagnostic> {
     let Ok(text) = std::fs::read_to_string(root.join(rel)) else {
         return Ok(None);
     };
