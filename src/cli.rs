@@ -22,7 +22,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build the site into the output folder (public/ by default).
-    #[command(after_help = "Examples:\n  hanke build\n  hanke build --root sites/hankkeet --output dist\n  hanke build --strict --format json   fail on warnings too; JSON for CI")]
+    #[command(
+        after_help = "Examples:\n  hanke build\n  hanke build --root sites/hankkeet --output dist\n  hanke build --strict --format json   fail on warnings too; JSON for CI"
+    )]
     Build(BuildArgs),
     /// Check every page without writing anything.
     #[command(after_help = "Examples:\n  hanke check\n  hanke check --format github")]

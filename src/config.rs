@@ -86,7 +86,9 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<
             "invalid-base-url",
             format!("`{base_url}` is not a usable base URL"),
         )
-        .hint("give a full address such as https://hankkeet.example.fi/ or a path such as /preview/");
+        .hint(
+            "give a full address such as https://hankkeet.example.fi/ or a path such as /preview/",
+        );
         vec![match base_pos {
             Some(pos) => d.in_source(&source).at(pos),
             None => d,

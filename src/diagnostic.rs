@@ -147,7 +147,13 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{severity}[{}]: {}: {}", self.code, self.location(), self.message)
+        write!(
+            f,
+            "{severity}[{}]: {}: {}",
+            self.code,
+            self.location(),
+            self.message
+        )
     }
 }
 
@@ -155,13 +161,8 @@ impl fmt::Display for Diagnostic {
 /// parallel stages found them in.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (&a.file, a.line, a.column, a.severity, &a.message).cmp(&(
-            &b.file,
-            b.line,
-            b.column,
-            b.severity,
-            &b.message,
-        ))
+        (&a.file, a.line, a.column, a.severity, &a.message)
+            .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
     });
 }
 

@@ -68,7 +68,7 @@ pub fn render_site(options: &Options) -> Outcome {
     if diagnostics.iter().any(Diagnostic::is_error) {
         return finish(diagnostics, None);
     }
-    match render::render(root, &site, &mut theme) {
+    match render::render(&site, &mut theme) {
         Ok(rendered) => finish(diagnostics, Some(rendered)),
         Err(found) => {
             diagnostics.extend(found);

@@ -32,11 +32,11 @@ pub fn render(diagnostics: &[Diagnostic], format: Format, color: bool) -> String
             Format::Github => out.push_str(&github(d)),
         }
     }
-    if format == Format::Human {
-        if let Some(summary) = summary(diagnostics) {
-            out.push_str(&summary);
-            out.push('\n');
-        }
+    if format == Format::Human
+        && let Some(summary) = summary(diagnostics)
+    {
+        out.push_str(&summary);
+        out.push('\n');
     }
     out
 }
@@ -50,7 +50,11 @@ pub fn summary(diagnostics: &[Diagnostic]) -> Option<String> {
         (0, 0) => None,
         (e, 0) => Some(plural(e, "error")),
         (0, w) => Some(plural(w, "warning")),
-        (e, w) => Some(format!("{} and {}", plural(e, "error"), plural(w, "warning"))),
+        (e, w) => Some(format!(
+            "{} and {}",
+            plural(e, "error"),
+            plural(w, "warning")
+        )),
     }
 }
 
@@ -214,6 +218,9 @@ mod tests {
         let e = Diagnostic::error("x", "e");
         let w = Diagnostic::warning("y", "w");
         assert_eq!(summary(&[]), None);
-        assert_eq!(summary(&[e.clone(), e, w]).unwrap(), "2 errors and 1 warning");
+        assert_eq!(
+            summary(&[e.clone(), e, w]).unwrap(),
+            "2 errors and 1 warning"
+        );
     }
 }

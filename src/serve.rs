@@ -14,7 +14,10 @@ const PORT_TRIES: u16 = 20;
 
 pub fn serve(output: &Path, port: u16) -> Result<(), String> {
     let (server, port) = bind(port)?;
-    eprintln!("Serving {} at http://127.0.0.1:{port}/ (Ctrl+C stops)", output.display());
+    eprintln!(
+        "Serving {} at http://127.0.0.1:{port}/ (Ctrl+C stops)",
+        output.display()
+    );
     for request in server.incoming_requests() {
         let response = respond(output, request.url());
         let _ = request.respond(response);
@@ -28,10 +31,7 @@ pub fn bind(port: u16) -> Result<(Server, u16), String> {
     for p in port..port.saturating_add(PORT_TRIES) {
         match Server::http(SocketAddrV4::new(Ipv4Addr::LOCALHOST, p)) {
             Ok(server) => {
-                let actual = server
-                    .server_addr()
-                    .to_ip()
-                    .map_or(p, |addr| addr.port());
+                let actual = server.server_addr().to_ip().map_or(p, |addr| addr.port());
                 return Ok((server, actual));
             }
             Err(e) => last_error = e.to_string(),
@@ -65,12 +65,14 @@ fn file_response(path: &Path, status: u16) -> Response<Box<dyn std::io::Read + S
         Ok(file) => {
             let len = file.metadata().ok().map(|m| m.len() as usize);
             let mime = mime_guess::from_path(path).first_or_octet_stream();
-            let value = if mime.type_() == "text" || mime.essence_str() == "application/javascript" {
+            let value = if mime.type_() == "text" || mime.essence_str() == "application/javascript"
+            {
                 format!("{}; charset=utf-8", mime.essence_str())
             } else {
                 mime.essence_str().to_string()
             };
-            let header = Header::from_bytes("Content-Type", value.as_bytes()).expect("valid header");
+            let header =
+                Header::from_bytes("Content-Type", value.as_bytes()).expect("valid header");
             Response::new(StatusCode(status), vec![header], Box::new(file), len, None)
         }
         Err(_) => Response::new(
@@ -144,7 +146,13 @@ mod tests {
             resolve(&out, "/projects/sointu"),
             Lookup::Redirect("/projects/sointu/".into())
         );
-        for attack in ["/../site.yaml", "/%2e%2e/site.yaml", "/%2E%2E%2Fsite.yaml", "/..%5csite.yaml", "//etc/passwd"] {
+        for attack in [
+            "/../site.yaml",
+            "/%2e%2e/site.yaml",
+            "/%2E%2E%2Fsite.yaml",
+            "/..%5csite.yaml",
+            "//etc/passwd",
+        ] {
             assert_eq!(resolve(&out, attack), Lookup::NotFound, "{attack}");
         }
     }

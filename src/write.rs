@@ -17,7 +17,9 @@ pub enum WriteError {
     Io { path: PathBuf, source: io::Error },
     #[error("refusing to write the site into {0}: it is the site's own folder or contains it")]
     OutputContainsSite(PathBuf),
-    #[error("refusing to replace {0}: it is not empty and does not look like a site built by hanke")]
+    #[error(
+        "refusing to replace {0}: it is not empty and does not look like a site built by hanke"
+    )]
     NotASite(PathBuf),
     #[error("refusing to write {0}: the path leaves the output folder")]
     UnsafePath(String),

@@ -26,7 +26,10 @@ impl Document<'_> {
     /// The file position of a value parsed from this document.
     pub fn pos<T>(&self, value: &Spanned<T>) -> Pos {
         let loc = value.referenced;
-        Pos::new(loc.line() as usize + self.line_offset, loc.column() as usize)
+        Pos::new(
+            loc.line() as usize + self.line_offset,
+            loc.column() as usize,
+        )
     }
 
     /// Whether a spanned string was written as a plain scalar, so that character

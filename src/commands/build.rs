@@ -20,10 +20,7 @@ pub fn run(args: &BuildArgs) -> u8 {
     let rendered = match outcome.rendered {
         Some(r) if !failed(&outcome.diagnostics, args.common.strict) => r,
         _ => {
-            eprintln!(
-                "The site was not built; {} is unchanged.",
-                output.display()
-            );
+            eprintln!("The site was not built; {} is unchanged.", output.display());
             return EXIT_CONTENT;
         }
     };

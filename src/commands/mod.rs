@@ -7,7 +7,7 @@ pub mod serve;
 use std::io::IsTerminal;
 
 use crate::Options;
-use crate::cli::{CommonArgs, Command};
+use crate::cli::{Command, CommonArgs};
 use crate::diagnostic::Diagnostic;
 use crate::report;
 

@@ -21,7 +21,8 @@ pub fn parse_phone(text: &str) -> Option<Phone> {
     if t.is_empty() {
         return None;
     }
-    let allowed = |c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.' | '\u{a0}');
+    let allowed =
+        |c: char| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.' | '\u{a0}');
     let (international, rest) = match t.strip_prefix('+') {
         Some(rest) => (true, rest),
         None => (false, t),
@@ -71,7 +72,10 @@ fn finnish_prefix_len(national: &str) -> usize {
     let first = national.as_bytes()[0];
     match first {
         b'2' | b'3' | b'5' | b'6' | b'8' | b'9'
-            if !matches!(&national[..2], "20" | "29" | "30" | "50" | "60" | "70" | "75" | "80") =>
+            if !matches!(
+                &national[..2],
+                "20" | "29" | "30" | "50" | "60" | "70" | "75" | "80"
+            ) =>
         {
             1
         }
@@ -98,13 +102,22 @@ pub fn parse_email(text: &str) -> Option<String> {
     let mut t = text.trim().to_string();
     for marker in ["(at)", "[at]", "(a)", "{at}"] {
         if let Some(i) = t.to_lowercase().find(marker) {
-            t = format!("{}@{}", t[..i].trim_end(), t[i + marker.len()..].trim_start());
+            t = format!(
+                "{}@{}",
+                t[..i].trim_end(),
+                t[i + marker.len()..].trim_start()
+            );
             break;
         }
     }
     let t = t.strip_prefix("mailto:").unwrap_or(&t);
     let (local, domain) = t.split_once('@')?;
-    let ok_part = |p: &str| !p.is_empty() && !p.chars().any(|c| c.is_whitespace() || "<>()[],;:@\"".contains(c));
+    let ok_part = |p: &str| {
+        !p.is_empty()
+            && !p
+                .chars()
+                .any(|c| c.is_whitespace() || "<>()[],;:@\"".contains(c))
+    };
     (ok_part(local) && ok_part(domain) && domain.contains('.') && !domain.ends_with('.'))
         .then(|| format!("{local}@{domain}"))
 }
@@ -126,10 +139,19 @@ mod tests {
         assert_eq!(phone("+358 44 702 8832"), sointu);
         assert_eq!(phone("00358 44 7028832"), sointu);
         assert_eq!(phone("044 702 8458").0, "+358447028458");
-        assert_eq!(phone("044-703 1124"), ("+358447031124".into(), "044 703 1124".into()));
+        assert_eq!(
+            phone("044-703 1124"),
+            ("+358447031124".into(), "044 703 1124".into())
+        );
         assert_eq!(phone("040 515 2743").1, "040 515 2743");
-        assert_eq!(phone("029 534 5000"), ("+358295345000".into(), "029 534 5000".into()));
-        assert_eq!(phone("(09) 310 1691"), ("+35893101691".into(), "09 310 1691".into()));
+        assert_eq!(
+            phone("029 534 5000"),
+            ("+358295345000".into(), "029 534 5000".into())
+        );
+        assert_eq!(
+            phone("(09) 310 1691"),
+            ("+35893101691".into(), "09 310 1691".into())
+        );
     }
 
     #[test]

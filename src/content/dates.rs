@@ -78,8 +78,7 @@ impl DateError {
     }
 }
 
-pub const DATE_HINT: &str =
-    "write a date as day.month.year (1.3.2024) or year-month-day (2024-03-01); \
+pub const DATE_HINT: &str = "write a date as day.month.year (1.3.2024) or year-month-day (2024-03-01); \
      a month as 5/2018 or 2018-05";
 
 /// Parses one date in any of the accepted forms.
@@ -127,13 +126,13 @@ pub fn parse(text: &str) -> Result<PartialDate, DateError> {
     let days_in_month = Date::new(year, month, 1)
         .expect("year and month checked")
         .days_in_month();
-    if let Some(d) = day {
-        if !(1..=i64::from(days_in_month)).contains(&d) {
-            return Err(DateError::Day {
-                day: d,
-                days_in_month,
-            });
-        }
+    if let Some(d) = day
+        && !(1..=i64::from(days_in_month)).contains(&d)
+    {
+        return Err(DateError::Day {
+            day: d,
+            days_in_month,
+        });
     }
     Ok(PartialDate {
         year,
@@ -250,7 +249,10 @@ mod tests {
     #[test]
     fn ranges_split_on_any_dash() {
         let r = parse_range("1.3.2024 – 28.2.2027").unwrap();
-        assert_eq!((r.start, r.end), (d(2024, 3, Some(1)), Some(d(2027, 2, Some(28)))));
+        assert_eq!(
+            (r.start, r.end),
+            (d(2024, 3, Some(1)), Some(d(2027, 2, Some(28))))
+        );
         let r = parse_range("5/2018-2/2020").unwrap();
         assert_eq!((r.start, r.end), (d(2018, 5, None), Some(d(2020, 2, None))));
         let r = parse_range("2024-03-01-2027-02-28").unwrap();

@@ -104,10 +104,17 @@ impl Resolve for FileLinks<'_> {
         if let Some(out) = links.files.get(&joined) {
             return Ok(format!("{}{out}{suffix}", links.base_path));
         }
-        let what = if path.ends_with(".md") { "project or page" } else { "file" };
+        let what = if path.ends_with(".md") {
+            "project or page"
+        } else {
+            "file"
+        };
         Err(error(
             "broken-link",
-            format!("the link `{target}` leads to no {what}: {} does not exist", joined.display()),
+            format!(
+                "the link `{target}` leads to no {what}: {} does not exist",
+                joined.display()
+            ),
             "check the spelling; paths are relative to this file's folder",
         ))
     }
@@ -171,8 +178,10 @@ mod tests {
             ..Links::default()
         };
         l.pages.insert("projects/sointu/".into());
-        l.markdown
-            .insert("content/projects/sointu/index.md".into(), "projects/sointu/".into());
+        l.markdown.insert(
+            "content/projects/sointu/index.md".into(),
+            "projects/sointu/".into(),
+        );
         l.files.insert(
             "content/projects/sointu/raportti.pdf".into(),
             "projects/sointu/raportti.pdf".into(),
@@ -190,9 +199,18 @@ mod tests {
     #[test]
     fn relative_markdown_and_files_become_site_urls() {
         let from = "content/projects/jakala.md";
-        assert_eq!(resolve(from, "sointu/index.md#tavoitteet").unwrap(), "/pr/projects/sointu/#tavoitteet");
-        assert_eq!(resolve(from, "sointu/raportti.pdf").unwrap(), "/pr/projects/sointu/raportti.pdf");
-        assert_eq!(resolve(from, "/projects/sointu").unwrap(), "/pr/projects/sointu/");
+        assert_eq!(
+            resolve(from, "sointu/index.md#tavoitteet").unwrap(),
+            "/pr/projects/sointu/#tavoitteet"
+        );
+        assert_eq!(
+            resolve(from, "sointu/raportti.pdf").unwrap(),
+            "/pr/projects/sointu/raportti.pdf"
+        );
+        assert_eq!(
+            resolve(from, "/projects/sointu").unwrap(),
+            "/pr/projects/sointu/"
+        );
         assert_eq!(resolve(from, "https://xamk.fi").unwrap(), "https://xamk.fi");
     }
 
@@ -200,8 +218,17 @@ mod tests {
     fn missing_targets_unsafe_schemes_and_escapes_are_errors() {
         let from = "content/projects/jakala.md";
         assert_eq!(resolve(from, "puuttuu.md").unwrap_err(), "broken-link");
-        assert_eq!(resolve(from, "/projects/puuttuu/").unwrap_err(), "broken-link");
-        assert_eq!(resolve(from, "JavaScript:alert(1)").unwrap_err(), "unsafe-link");
-        assert_eq!(resolve(from, "../../../../etc/passwd").unwrap_err(), "broken-link");
+        assert_eq!(
+            resolve(from, "/projects/puuttuu/").unwrap_err(),
+            "broken-link"
+        );
+        assert_eq!(
+            resolve(from, "JavaScript:alert(1)").unwrap_err(),
+            "unsafe-link"
+        );
+        assert_eq!(
+            resolve(from, "../../../../etc/passwd").unwrap_err(),
+            "broken-link"
+        );
     }
 }

@@ -46,7 +46,9 @@ impl Page {
 
     /// Lines before the YAML starts (the opening fence).
     pub fn yaml_line_offset(&self) -> usize {
-        self.source.text[..self.front_matter.start].matches('\n').count()
+        self.source.text[..self.front_matter.start]
+            .matches('\n')
+            .count()
     }
 }
 
@@ -92,7 +94,9 @@ pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
                 };
                 found.push((kind, slug, rel, Some(projects.join(dir))));
             }
-            ([dir, gp_dir, gp, index], true) if gp_dir == GOOD_PRACTICES_DIR && index == "index.md" => {
+            ([dir, gp_dir, gp, index], true)
+                if gp_dir == GOOD_PRACTICES_DIR && index == "index.md" =>
+            {
                 let kind = Kind::GoodPractice {
                     project: dir.clone(),
                 };
@@ -100,12 +104,15 @@ pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
             }
             ([_, ..], false) if parts.len() > 1 => loaded.bundle_files.push(rel),
             _ => diagnostics.push(
-                Diagnostic::warning("unused-file", "hanke does not know what this file is, so it is not published")
-                    .in_file(&rel)
-                    .hint(
-                        "a project is content/projects/NAME.md or content/projects/NAME/index.md; \
+                Diagnostic::warning(
+                    "unused-file",
+                    "hanke does not know what this file is, so it is not published",
+                )
+                .in_file(&rel)
+                .hint(
+                    "a project is content/projects/NAME.md or content/projects/NAME/index.md; \
                          good practices go in content/projects/NAME/good-practices/",
-                    ),
+                ),
             ),
         }
     }
@@ -188,7 +195,9 @@ fn read_page(
         )
         .in_source(&source)
         .at(crate::diagnostic::Pos::new(1, 1))
-        .hint("start the file with a line `---`, the facts as `key: value` lines, and another `---`")
+        .hint(
+            "start the file with a line `---`, the facts as `key: value` lines, and another `---`",
+        )
     })?;
     Ok(Page {
         kind,

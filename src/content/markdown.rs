@@ -4,7 +4,7 @@
 //!
 //! pulldown-cmark's options are chosen here and nowhere else.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -48,7 +48,12 @@ pub struct Converter<'a> {
 
 impl Converter<'_> {
     /// Converts `markdown` to HTML, appending findings to `diagnostics`.
-    pub fn convert(&self, markdown: &str, origin: Origin, diagnostics: &mut Vec<Diagnostic>) -> String {
+    pub fn convert(
+        &self,
+        markdown: &str,
+        origin: Origin,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> String {
         let mut state = State {
             converter: self,
             origin,
@@ -58,6 +63,7 @@ impl Converter<'_> {
             ids: HashMap::new(),
             last_level: 1,
             image_alt: None,
+            raw_html_lines: HashSet::new(),
         };
         for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
             state.event(event, range.start);
@@ -87,6 +93,7 @@ struct State<'c, 'e, 'd> {
     last_level: usize,
     /// Alt text of the image being read, and where it started.
     image_alt: Option<(String, usize)>,
+    raw_html_lines: HashSet<usize>,
 }
 
 impl<'e> State<'_, 'e, '_> {
@@ -153,14 +160,14 @@ impl<'e> State<'_, 'e, '_> {
                 }));
             }
             Event::End(TagEnd::Image) => {
-                if let Some((alt, start)) = self.image_alt.take() {
-                    if alt.trim().is_empty() {
-                        self.report(
+                if let Some((alt, start)) = self.image_alt.take()
+                    && alt.trim().is_empty()
+                {
+                    self.report(
                             Diagnostic::error("image-alt", "the image has no alt text")
                                 .hint("describe what the image shows in the brackets: ![Three people sitting on a lawn](kuva.jpg)"),
                             start,
                         );
-                    }
                 }
                 self.emit(Event::End(TagEnd::Image));
             }
@@ -179,11 +186,18 @@ impl<'e> State<'_, 'e, '_> {
                 }));
             }
             Event::Html(html) | Event::InlineHtml(html) => {
-                self.report(
-                    Diagnostic::warning("raw-html", "HTML in the text is shown as text, not as markup")
+                // One warning per line is enough: `<b>x</b>` is two events.
+                let line = self.pos(offset).line;
+                if self.raw_html_lines.insert(line) {
+                    self.report(
+                        Diagnostic::warning(
+                            "raw-html",
+                            "HTML in the text is shown as text, not as markup",
+                        )
                         .hint("use Markdown instead: **bold**, [link](address), ## Heading"),
-                    offset,
-                );
+                        offset,
+                    );
+                }
                 self.emit(Event::Text(html));
             }
             other => self.emit(other),
@@ -202,7 +216,10 @@ impl<'e> State<'_, 'e, '_> {
             self.report(
                 Diagnostic::warning(
                     "heading-level",
-                    format!("the heading jumps from level {} to level {n}", self.last_level),
+                    format!(
+                        "the heading jumps from level {} to level {n}",
+                        self.last_level
+                    ),
                 )
                 .hint(format!(
                     "screen reader users navigate by heading levels; use {} here",

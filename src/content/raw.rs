@@ -22,7 +22,12 @@ pub struct RawProject {
     pub code: Option<String>,
     #[serde(alias = "hallinnoija")]
     pub administrator: Option<String>,
-    #[serde(default, deserialize_with = "string_list", alias = "toteuttajat", alias = "osatoteuttajat")]
+    #[serde(
+        default,
+        deserialize_with = "string_list",
+        alias = "toteuttajat",
+        alias = "osatoteuttajat"
+    )]
     pub implementers: Vec<String>,
     #[serde(default, deserialize_with = "string_list", alias = "kumppanit")]
     pub partners: Vec<String>,
@@ -63,7 +68,12 @@ pub struct RawProject {
     pub summary: Option<String>,
     #[serde(alias = "lyhyesti_englanniksi", alias = "briefly_in_english")]
     pub summary_en: Option<String>,
-    #[serde(default, deserialize_with = "string_list", alias = "teemat", alias = "aiheet")]
+    #[serde(
+        default,
+        deserialize_with = "string_list",
+        alias = "teemat",
+        alias = "aiheet"
+    )]
     pub topics: Vec<String>,
 }
 
@@ -71,7 +81,7 @@ pub struct RawProject {
 #[derive(Debug)]
 pub enum RawDuration {
     Range(String),
-    Parts(RawDurationParts),
+    Parts(Box<RawDurationParts>),
 }
 
 #[derive(Debug, Deserialize)]
@@ -283,7 +293,12 @@ pub struct RawGoodPractice {
     pub created: Option<Spanned<String>>,
     #[serde(alias = "päivitetty", alias = "paivitetty")]
     pub updated: Option<Spanned<String>>,
-    #[serde(default, deserialize_with = "string_list", alias = "teemat", alias = "aiheet")]
+    #[serde(
+        default,
+        deserialize_with = "string_list",
+        alias = "teemat",
+        alias = "aiheet"
+    )]
     pub topics: Vec<String>,
 }
 
@@ -344,7 +359,7 @@ impl From<String> for RawDuration {
 
 impl From<RawDurationParts> for RawDuration {
     fn from(p: RawDurationParts) -> Self {
-        RawDuration::Parts(p)
+        RawDuration::Parts(Box::new(p))
     }
 }
 

@@ -40,7 +40,10 @@ mod tests {
     #[test]
     fn finnish_text_becomes_readable_ascii() {
         assert_eq!(slugify("Hyvät käytännöt"), "hyvat-kaytannot");
-        assert_eq!(slugify("Toimenpide 1: kartoitetaan"), "toimenpide-1-kartoitetaan");
+        assert_eq!(
+            slugify("Toimenpide 1: kartoitetaan"),
+            "toimenpide-1-kartoitetaan"
+        );
         assert_eq!(slugify("  Åland – Ö  "), "aland-o");
         assert_eq!(slugify("!!!"), "");
     }

@@ -6,8 +6,18 @@ use crate::content::dates::PartialDate;
 const NBSP: char = '\u{a0}';
 
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// `1.3.2024` (fi, sv) or `1 March 2024` (en); months as `5/2018` or `May 2018`.
@@ -41,7 +51,7 @@ fn group_thousands(n: i64) -> String {
         out.push('-');
     }
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(NBSP);
         }
         out.push(c);
@@ -61,7 +71,7 @@ pub fn file_size(bytes: u64, lang: &str) -> String {
         format!("{k}{NBSP}{kb}")
     } else {
         let tenths = (bytes as f64 / 100_000.0).round() as u64;
-        let text = if tenths % 10 == 0 {
+        let text = if tenths.is_multiple_of(10) {
             format!("{}", tenths / 10)
         } else {
             format!("{}{decimal}{}", tenths / 10, tenths % 10)

@@ -4,8 +4,6 @@
 pub mod format;
 pub mod theme;
 
-use std::path::Path;
-
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
@@ -72,7 +70,7 @@ enum Job<'a> {
     NotFound,
 }
 
-pub fn render(root: &Path, site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic>> {
+pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic>> {
     let global = theme.tera.global_context();
     global.insert("site", &site.config);
     global.insert("t", &theme.strings);
@@ -90,7 +88,8 @@ pub fn render(root: &Path, site: &Site, theme: &mut Theme) -> Result<Rendered, V
             let mut ctx = Context::new();
             let (template, page_path) = match job {
                 Job::Home => {
-                    let summaries: Vec<ProjectSummary> = site.projects.iter().map(Into::into).collect();
+                    let summaries: Vec<ProjectSummary> =
+                        site.projects.iter().map(Into::into).collect();
                     ctx.insert("projects", &summaries);
                     ctx.insert("good_practices", &site.good_practices.len());
                     ("index.html", urls::home())
@@ -119,7 +118,7 @@ pub fn render(root: &Path, site: &Site, theme: &mut Theme) -> Result<Rendered, V
                     path: urls::output_file(&page_path),
                     bytes: html.into_bytes(),
                 })
-                .map_err(|e| theme.diagnose(root, &e))
+                .map_err(|e| theme.diagnose(&e))
         })
         .collect();
 
@@ -135,15 +134,20 @@ pub fn render(root: &Path, site: &Site, theme: &mut Theme) -> Result<Rendered, V
         diagnostics.dedup_by(|a, b| a.message == b.message && a.file == b.file && a.line == b.line);
         return Err(diagnostics);
     }
+    // The site's own static files win over the theme's of the same name.
+    let site_outputs: std::collections::HashSet<&str> =
+        site.assets.iter().map(|a| a.output.as_str()).collect();
+    rendered.files.extend(
+        theme
+            .static_files
+            .iter()
+            .filter(|(path, _)| !site_outputs.contains(path.as_str()))
+            .map(|(path, bytes)| Output {
+                path: path.clone(),
+                bytes: bytes.clone(),
+            }),
+    );
     rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
-    rendered.copies = theme
-        .static_files
-        .iter()
-        .map(|(source, output)| Asset {
-            source: source.clone(),
-            output: output.clone(),
-        })
-        .chain(site.assets.iter().cloned())
-        .collect();
+    rendered.copies = site.assets.clone();
     Ok(rendered)
 }

@@ -21,64 +21,86 @@ pub const THEMES_DIR: &str = "themes";
 pub const SITE_TEMPLATES_DIR: &str = "templates";
 pub const SITE_I18N_DIR: &str = "i18n";
 
+/// The default theme, built into the binary so a site needs no copy of it. A site
+/// (or this repository) with its own `themes/default/` uses that folder instead.
+static BUILT_IN: include_dir::Dir<'static> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// One file of the theme or of the site's overrides.
+struct ThemeFile {
+    /// Path inside the theme (`templates/base.html`) or the site (`templates/…`).
+    inner: String,
+    /// Path shown in messages, relative to the site root.
+    shown: PathBuf,
+    bytes: Vec<u8>,
+}
+
 pub struct Theme {
     pub tera: Tera,
     /// UI strings of the site's language, theme's merged with the site's own.
     pub strings: BTreeMap<String, serde_json::Value>,
-    /// The theme's static files: (path relative to the site root, output path).
-    pub static_files: Vec<(PathBuf, String)>,
-    /// Template name → file, for pointing errors at the right file.
-    template_files: BTreeMap<String, PathBuf>,
+    /// The theme's static files, copied to the output root: (output path, bytes).
+    pub static_files: Vec<(String, Vec<u8>)>,
+    /// Template name → (file shown in messages, text), for pointing errors at it.
+    templates: BTreeMap<String, (PathBuf, String)>,
 }
 
 impl Theme {
     pub fn load(root: &Path, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
-        let theme_dir = Path::new(THEMES_DIR).join(&config.theme);
-        if !root.join(&theme_dir).is_dir() {
-            return Err(vec![
-                Diagnostic::error(
-                    "no-theme",
-                    format!("the theme `{}` was not found in {}/", config.theme, THEMES_DIR),
-                )
-                .in_file(Path::new(crate::config::FILE_NAME))
-                .hint("set `theme: default` in site.yaml, or add the theme's folder"),
-            ]);
-        }
-        let mut template_files = BTreeMap::new();
-        for dir in [theme_dir.join("templates"), PathBuf::from(SITE_TEMPLATES_DIR)] {
-            for (rel, name) in files(root, &dir) {
-                if name.ends_with(".html") || name.ends_with(".xml") || name.ends_with(".txt") {
-                    template_files.insert(name, rel);
-                }
-            }
-        }
+        let theme_files = theme_files(root, &config.theme).map_err(|d| vec![d])?;
+        let site_templates = disk_files(root, Path::new(SITE_TEMPLATES_DIR));
+        let site_i18n = disk_files(root, Path::new(SITE_I18N_DIR));
+
         let mut diagnostics = Vec::new();
-        let mut raw = Vec::new();
-        for (name, rel) in &template_files {
-            match std::fs::read_to_string(root.join(rel)) {
-                Ok(text) => raw.push((name.clone(), text)),
-                Err(e) => diagnostics.push(
-                    Diagnostic::error("unreadable", format!("cannot read the template: {e}")).in_file(rel),
+        let mut templates = BTreeMap::new();
+        let theme_templates = theme_files
+            .iter()
+            .filter_map(|f| f.inner.strip_prefix("templates/").map(|name| (name, f)));
+        let site_templates = site_templates.iter().map(|f| (f.inner.as_str(), f));
+        for (name, file) in theme_templates.chain(site_templates) {
+            match String::from_utf8(file.bytes.clone()) {
+                Ok(text) => {
+                    templates.insert(name.to_string(), (file.shown.clone(), text));
+                }
+                Err(_) => diagnostics.push(
+                    Diagnostic::error("not-utf8", "the template is not UTF-8 text")
+                        .in_file(&file.shown),
                 ),
             }
         }
         let mut tera = Tera::new();
         register_filters(&mut tera);
+        let raw: Vec<(String, String)> = templates
+            .iter()
+            .map(|(name, (_, text))| (name.clone(), text.clone()))
+            .collect();
         let mut theme = Theme {
             tera: Tera::new(),
             strings: BTreeMap::new(),
-            static_files: files(root, &theme_dir.join("static")),
-            template_files,
+            static_files: theme_files
+                .iter()
+                .filter_map(|f| {
+                    Some((
+                        f.inner.strip_prefix("static/")?.to_string(),
+                        f.bytes.clone(),
+                    ))
+                })
+                .collect(),
+            templates,
         };
         if let Err(e) = tera.add_raw_templates(raw) {
-            diagnostics.push(theme.diagnose(root, &e));
+            diagnostics.push(theme.diagnose(&e));
         }
         theme.tera = tera;
-        for dir in [theme_dir.join("i18n"), PathBuf::from(SITE_I18N_DIR)] {
-            let rel = dir.join(format!("{}.yaml", config.language));
-            match load_strings(root, &rel) {
-                Ok(Some(strings)) => theme.strings.extend(strings),
-                Ok(None) => {}
+
+        let wanted = format!("{}.yaml", config.language);
+        let theme_strings = theme_files
+            .iter()
+            .filter(|f| f.inner.strip_prefix("i18n/") == Some(wanted.as_str()));
+        let site_strings = site_i18n.iter().filter(|f| f.inner == wanted);
+        for file in theme_strings.chain(site_strings) {
+            match parse_strings(file) {
+                Ok(strings) => theme.strings.extend(strings),
                 Err(d) => diagnostics.push(d),
             }
         }
@@ -86,10 +108,15 @@ impl Theme {
             diagnostics.push(
                 Diagnostic::error(
                     "no-strings",
-                    format!("the theme has no UI strings for the language `{}`", config.language),
+                    format!(
+                        "the theme has no UI strings for the language `{}`",
+                        config.language
+                    ),
                 )
-                .in_file(&theme_dir.join("i18n"))
-                .hint(format!("add {}.yaml with the theme's strings, or set `language:` in site.yaml", config.language)),
+                .in_file(Path::new(crate::config::FILE_NAME))
+                .hint(format!(
+                    "add i18n/{wanted} with the theme's strings, or set `language:` in site.yaml"
+                )),
             );
         }
         if diagnostics.is_empty() {
@@ -100,7 +127,7 @@ impl Theme {
     }
 
     /// A Tera error as a diagnostic in the template file, with Tera's cause chain.
-    pub fn diagnose(&self, root: &Path, error: &tera::Error) -> Diagnostic {
+    pub fn diagnose(&self, error: &tera::Error) -> Diagnostic {
         let mut messages = Vec::new();
         let mut report = None;
         let mut current: Option<&(dyn std::error::Error + 'static)> = Some(error);
@@ -117,27 +144,60 @@ impl Theme {
         messages.dedup();
         let mut d = Diagnostic::error("template", messages.join(": "))
             .hint("fix the template, or delete the site's copy in templates/ to use the theme's");
-        if let Some(r) = report {
-            if let Some(rel) = self.template_files.get(r.filename()) {
-                let span = r.span();
-                let text = std::fs::read_to_string(root.join(rel)).unwrap_or_default();
-                let source = Arc::new(SourceText {
-                    path: rel.clone(),
-                    text,
-                });
-                d = d
-                    .in_source(&source)
-                    .at(Pos::new(span.start_line, span.start_col + 1));
-            }
+        if let Some((shown, text)) = report
+            .as_ref()
+            .and_then(|r| self.templates.get(r.filename()))
+        {
+            let span = report.as_ref().map(|r| r.span()).expect("checked above");
+            let source = Arc::new(SourceText {
+                path: shown.clone(),
+                text: text.clone(),
+            });
+            d = d
+                .in_source(&source)
+                .at(Pos::new(span.start_line, span.start_col + 1));
         }
         d
     }
 }
 
-/// Files under `root/dir` as (path relative to root, path relative to dir).
-fn files(root: &Path, dir: &Path) -> Vec<(PathBuf, String)> {
+/// The theme's files: from `themes/NAME/` in the site, or the built-in default.
+fn theme_files(root: &Path, name: &str) -> Result<Vec<ThemeFile>, Diagnostic> {
+    let dir = Path::new(THEMES_DIR).join(name);
+    if root.join(&dir).is_dir() {
+        return Ok(disk_files(root, &dir));
+    }
+    if name == "default" {
+        let mut files = Vec::new();
+        collect_built_in(&BUILT_IN, &dir, &mut files);
+        files.sort_by(|a, b| a.inner.cmp(&b.inner));
+        return Ok(files);
+    }
+    Err(Diagnostic::error(
+        "no-theme",
+        format!("the theme `{name}` was not found in {THEMES_DIR}/"),
+    )
+    .in_file(Path::new(crate::config::FILE_NAME))
+    .hint("set `theme: default` in site.yaml, or add the theme's folder"))
+}
+
+fn collect_built_in(dir: &include_dir::Dir<'static>, shown_root: &Path, out: &mut Vec<ThemeFile>) {
+    for file in dir.files() {
+        out.push(ThemeFile {
+            inner: display_path(file.path()),
+            shown: shown_root.join(file.path()),
+            bytes: file.contents().to_vec(),
+        });
+    }
+    for sub in dir.dirs() {
+        collect_built_in(sub, shown_root, out);
+    }
+}
+
+/// Files under `root/dir`, skipping hidden and editor temporary files.
+fn disk_files(root: &Path, dir: &Path) -> Vec<ThemeFile> {
     let base = root.join(dir);
-    let mut out: Vec<_> = WalkDir::new(&base)
+    let mut out: Vec<ThemeFile> = WalkDir::new(&base)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()))
@@ -145,30 +205,28 @@ fn files(root: &Path, dir: &Path) -> Vec<(PathBuf, String)> {
         .filter(|e| e.file_type().is_file())
         .filter_map(|e| {
             let inner = e.path().strip_prefix(&base).ok()?;
-            Some((dir.join(inner), display_path(inner)))
+            Some(ThemeFile {
+                inner: display_path(inner),
+                shown: dir.join(inner),
+                bytes: std::fs::read(e.path()).ok()?,
+            })
         })
         .collect();
-    out.sort();
+    out.sort_by(|a, b| a.inner.cmp(&b.inner));
     out
 }
 
-fn load_strings(
-    root: &Path,
-    rel: &Path,
-) -> Result<Option<BTreeMap<String, serde_json::Value>>, Diagnostic> {
-    let Ok(text) = std::fs::read_to_string(root.join(rel)) else {
-        return Ok(None);
-    };
+fn parse_strings(file: &ThemeFile) -> Result<BTreeMap<String, serde_json::Value>, Diagnostic> {
     let source = Arc::new(SourceText {
-        path: rel.to_path_buf(),
-        text,
+        path: file.shown.clone(),
+        text: String::from_utf8_lossy(&file.bytes).into_owned(),
     });
     let doc = Document {
         yaml: &source.text,
         source: &source,
         line_offset: 0,
     };
-    doc.parse().map(Some)
+    doc.parse()
 }
 
 /// The page's language, which every page context sets as `lang`.
@@ -182,7 +240,8 @@ fn lang(state: &State) -> String {
 
 fn register_filters(tera: &mut Tera) {
     tera.register_filter("date", |iso: &str, _: Kwargs, state: &State| {
-        PartialDate::from_iso(iso).map_or_else(|| iso.to_string(), |d| format::date(d, &lang(state)))
+        PartialDate::from_iso(iso)
+            .map_or_else(|| iso.to_string(), |d| format::date(d, &lang(state)))
     });
     tera.register_filter("money", |euros: f64, _: Kwargs, state: &State| {
         format::money(euros, &lang(state))

@@ -39,10 +39,17 @@ impl<'a> Checker<'a> {
     }
 
     pub fn report(&mut self, d: Diagnostic, pos: Pos) {
-        self.diagnostics.push(d.in_source(&self.page.source).at(pos));
+        self.diagnostics
+            .push(d.in_source(&self.page.source).at(pos));
     }
 
-    pub fn error_at<T>(&mut self, value: &Spanned<T>, code: &'static str, message: String, hint: &str) {
+    pub fn error_at<T>(
+        &mut self,
+        value: &Spanned<T>,
+        code: &'static str,
+        message: String,
+        hint: &str,
+    ) {
         let pos = self.doc.pos(value);
         self.report(Diagnostic::error(code, message).hint(hint), pos);
     }
@@ -50,8 +57,11 @@ impl<'a> Checker<'a> {
     /// A required key that is missing: reported at the opening fence.
     pub fn missing(&mut self, key: &str, finnish: &str) {
         self.report(
-            Diagnostic::error("missing-field", format!("required key `{key}` ({finnish}) is missing"))
-                .hint(format!("add a line `{key}: …` to the front matter")),
+            Diagnostic::error(
+                "missing-field",
+                format!("required key `{key}` ({finnish}) is missing"),
+            )
+            .hint(format!("add a line `{key}: …` to the front matter")),
             Pos::new(1, 1),
         );
     }
@@ -65,9 +75,11 @@ impl<'a> Checker<'a> {
 
     pub fn body(&mut self) -> String {
         let mut found = Vec::new();
-        let html = self
-            .converter()
-            .convert(self.page.body(), Origin::Body(self.page.body_start), &mut found);
+        let html = self.converter().convert(
+            self.page.body(),
+            Origin::Body(self.page.body_start),
+            &mut found,
+        );
         self.diagnostics.extend(found);
         html
     }
@@ -84,7 +96,12 @@ impl<'a> Checker<'a> {
         match dates::parse(&value.value) {
             Ok(d) => Some(d),
             Err(e) => {
-                self.error_at(value, "invalid-date", e.message(value.value.trim()), DATE_HINT);
+                self.error_at(
+                    value,
+                    "invalid-date",
+                    e.message(value.value.trim()),
+                    DATE_HINT,
+                );
                 None
             }
         }
@@ -155,14 +172,24 @@ impl<'a> Checker<'a> {
         let phone = raw.phone.as_ref().and_then(|p| {
             let parsed = contact_info::parse_phone(&p.value);
             if parsed.is_none() {
-                self.error_at(p, "invalid-phone", format!("`{}` is not a phone number", p.value), PHONE_HINT);
+                self.error_at(
+                    p,
+                    "invalid-phone",
+                    format!("`{}` is not a phone number", p.value),
+                    PHONE_HINT,
+                );
             }
             parsed
         });
         let email = raw.email.as_ref().and_then(|e| {
             let parsed = contact_info::parse_email(&e.value);
             if parsed.is_none() {
-                self.error_at(e, "invalid-email", format!("`{}` is not an email address", e.value), EMAIL_HINT);
+                self.error_at(
+                    e,
+                    "invalid-email",
+                    format!("`{}` is not an email address", e.value),
+                    EMAIL_HINT,
+                );
             }
             parsed
         });

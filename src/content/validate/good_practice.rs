@@ -5,7 +5,11 @@ use crate::content::model::{GoodPractice, ProjectRef};
 use crate::content::raw::RawGoodPractice;
 use crate::content::urls;
 
-pub fn good_practice(c: &mut Checker, raw: RawGoodPractice, project: ProjectRef) -> Option<GoodPractice> {
+pub fn good_practice(
+    c: &mut Checker,
+    raw: RawGoodPractice,
+    project: ProjectRef,
+) -> Option<GoodPractice> {
     let name = raw.name.as_ref().map(|n| n.value.trim().to_string());
     if name.is_none() {
         c.missing("name", "nimi");

@@ -22,10 +22,16 @@ use checker::Checker;
 
 pub use project::status;
 
-pub fn validate(root: &Path, config: Config, loaded: Loaded, today: Date) -> (Site, Vec<Diagnostic>) {
+pub fn validate(
+    root: &Path,
+    config: Config,
+    loaded: Loaded,
+    today: Date,
+) -> (Site, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let pages = without_duplicates(loaded.pages, &mut diagnostics);
-    let (links, assets) = links_and_assets(&config, &pages, &loaded.bundle_files, &loaded.static_files);
+    let (links, assets) =
+        links_and_assets(&config, &pages, &loaded.bundle_files, &loaded.static_files);
 
     let (project_pages, gp_pages): (Vec<&Page>, Vec<&Page>) =
         pages.iter().partition(|p| p.kind == Kind::Project);
@@ -100,12 +106,18 @@ pub fn validate(root: &Path, config: Config, loaded: Loaded, today: Date) -> (Si
         }
     }
     projects.sort_by(|a, b| {
-        (a.status, std::cmp::Reverse(a.duration.start), &a.name, &a.slug).cmp(&(
-            b.status,
-            std::cmp::Reverse(b.duration.start),
-            &b.name,
-            &b.slug,
-        ))
+        (
+            a.status,
+            std::cmp::Reverse(a.duration.start),
+            &a.name,
+            &a.slug,
+        )
+            .cmp(&(
+                b.status,
+                std::cmp::Reverse(b.duration.start),
+                &b.name,
+                &b.slug,
+            ))
     });
     let site = Site {
         config,
@@ -181,7 +193,9 @@ fn links_and_assets(
         });
     }
     for asset in &assets {
-        links.files.insert(asset.source.clone(), asset.output.clone());
+        links
+            .files
+            .insert(asset.source.clone(), asset.output.clone());
         links.file_outputs.insert(asset.output.clone());
     }
     assets.sort();

@@ -151,15 +151,15 @@ fn duration(c: &mut Checker, raw: &Spanned<RawDuration>) -> Option<Duration> {
 }
 
 fn check_order(c: &mut Checker, d: &Duration, at: &Spanned<String>) {
-    if let Some(end) = d.end {
-        if end.last_day() < d.start.first_day() {
-            c.error_at(
-                at,
-                "date-order",
-                format!("the project ends ({end}) before it starts ({})", d.start),
-                "check the years: the end date must come after the start date",
-            );
-        }
+    if let Some(end) = d.end
+        && end.last_day() < d.start.first_day()
+    {
+        c.error_at(
+            at,
+            "date-order",
+            format!("the project ends ({end}) before it starts ({})", d.start),
+            "check the years: the end date must come after the start date",
+        );
     }
 }
 

@@ -1,0 +1,8 @@
+//! Integration tests: one binary, a fixture folder per case under tests/fixtures/.
+
+mod build;
+mod cli;
+mod determinism;
+mod errors;
+mod example;
+mod support;
