@@ -29,10 +29,14 @@ pub fn run(args: &BuildArgs) -> u8 {
         eprintln!("The site was not built; {} is unchanged.", output.display());
         return EXIT_CONTENT;
     }
+    let pages = rendered
+        .files
+        .iter()
+        .filter(|f| f.path.ends_with(".html"))
+        .count();
     eprintln!(
-        "Built {} pages and {} files into {} in {} ms.",
-        rendered.files.len(),
-        rendered.copies.len(),
+        "Built {pages} pages and {} other files into {} in {} ms.",
+        rendered.files.len() - pages + rendered.copies.len(),
         output.display(),
         started.elapsed().as_millis()
     );

@@ -1,0 +1,151 @@
+// Opens every page of every built site in headless Chromium and checks what a
+// reader with a screen reader, a keyboard or a small screen would meet: axe-core
+// (WCAG 2.1 A and AA) in the light and dark colour schemes, the Nu HTML Checker,
+// keyboard focus, reflow at 320 px. Full-page screenshots are saved for people.
+//
+// HANKE_SITES: a folder with one built site per subfolder (the example is `example`).
+// HANKE_SCREENSHOTS: where to save screenshots.
+
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { serve, htmlPages } from './server.mjs';
+
+const require = createRequire(import.meta.url);
+const SITES = process.env.HANKE_SITES;
+const SHOTS = process.env.HANKE_SCREENSHOTS;
+assert.ok(SITES, 'set HANKE_SITES to the folder of built sites');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+const sites = fs.readdirSync(SITES).filter((d) => fs.statSync(path.join(SITES, d)).isDirectory()).sort();
+
+let browser, context, tab;
+before(async () => {
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.addInitScript({ path: require.resolve('axe-core/axe.min.js') });
+  tab = await context.newPage();
+});
+after(async () => { await browser?.close(); });
+
+async function axe(scheme) {
+  await tab.emulateMedia({ colorScheme: scheme });
+  const result = await tab.evaluate((tags) => window.axe.run(document, {
+    runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'],
+  }), TAGS);
+  return result.violations.map((v) =>
+    `${scheme}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const site of sites) {
+  const dir = path.join(SITES, site);
+  const pages = htmlPages(dir);
+  describe(`site ${site}`, () => {
+    let server;
+    before(async () => { server = await serve(dir); });
+    after(() => server.close());
+
+    for (const url of pages) {
+      test(`axe ${url}`, async () => {
+        const response = await tab.goto(server.base + url);
+        assert.ok(response.ok() || url === '/404.html', `${url} answered ${response.status()}`);
+        const violations = [...await axe('light'), ...await axe('dark')];
+        await tab.emulateMedia({ colorScheme: 'light' });
+        assert.deepEqual(violations, [], `${site}${url}:\n${violations.join('\n')}`);
+      });
+    }
+
+    test('Nu HTML Checker finds no errors', () => {
+      const jar = require.resolve('vnu-jar/build/dist/vnu.jar');
+      const run = spawnSync('java', ['-jar', jar, '--errors-only', '--skip-non-html', dir], { encoding: 'utf8' });
+      assert.equal(run.status, 0, `vnu found errors in ${site}:\n${run.stderr}${run.stdout}`);
+    });
+
+    test('pages reflow at 320 px without horizontal scrolling', async () => {
+      await tab.setViewportSize({ width: 320, height: 640 });
+      try {
+        for (const url of samplePages(pages)) {
+          await tab.goto(server.base + url);
+          const overflow = await tab.evaluate(() => {
+            const root = document.documentElement;
+            if (root.scrollWidth <= root.clientWidth) return null;
+            const wide = [...document.querySelectorAll('body *')]
+              .filter((e) => e.getBoundingClientRect().right > root.clientWidth + 1)
+              .filter((e) => !e.closest('table, pre'))
+              .slice(0, 5)
+              .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
+            return `${root.scrollWidth}px wide: ${wide.join(', ')}`;
+          });
+          assert.equal(overflow, null, `${url} scrolls sideways at 320 px: ${overflow}`);
+        }
+      } finally {
+        await tab.setViewportSize({ width: 1280, height: 720 });
+      }
+    });
+
+    if (SHOTS) {
+      test('screenshots at 1280 px and 375 px', async () => {
+        const out = path.join(SHOTS, site);
+        fs.mkdirSync(out, { recursive: true });
+        for (const url of samplePages(pages)) {
+          const name = url.replace(/^\/|\/$/g, '').replace(/[/.]/g, '_') || 'home';
+          for (const width of [1280, 375]) {
+            await tab.setViewportSize({ width, height: 720 });
+            await tab.goto(server.base + url);
+            await tab.screenshot({ path: path.join(out, `${name}-${width}.png`), fullPage: true });
+          }
+        }
+        await tab.setViewportSize({ width: 1280, height: 720 });
+        console.log(`screenshots of ${site}: ${out}`);
+      });
+    }
+  });
+}
+
+describe('keyboard on a project page of the example site', () => {
+  let server;
+  before(async () => { server = await serve(path.join(SITES, 'example')); });
+  after(() => server.close());
+
+  test('the skip link comes first and every focused element shows focus', async () => {
+    await tab.goto(server.base + '/projects/sointu/');
+    await tab.keyboard.press('Tab');
+    const first = await tab.evaluate(() => document.activeElement.className);
+    assert.equal(first, 'skip-link', 'the first Tab stop must be the skip link');
+    const seen = [];
+    for (let i = 0; i < 40; i++) {
+      const box = await tab.evaluate(() => {
+        const r = document.activeElement.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height, what: document.activeElement.outerHTML.slice(0, 80) };
+      });
+      if (box.what.startsWith('<body')) break;
+      const clip = { x: Math.max(0, box.x - 8), y: Math.max(0, box.y - 8), width: box.width + 16, height: box.height + 16 };
+      const focused = await tab.screenshot({ clip });
+      await tab.evaluate(() => { window.__last = document.activeElement; document.activeElement.blur(); });
+      const unfocused = await tab.screenshot({ clip });
+      assert.ok(!focused.equals(unfocused), `no visible focus on ${box.what}`);
+      seen.push(box.what);
+      await tab.evaluate(() => window.__last.focus());
+      await tab.keyboard.press('Tab');
+      await tab.evaluate(() => document.activeElement.scrollIntoView({ block: 'center' }));
+    }
+    assert.ok(seen.length >= 10, `only ${seen.length} focusable elements were reached`);
+  });
+});
+
+/** One page of each kind: home, a project, the good-practice index and a good practice, 404. */
+function samplePages(pages) {
+  const pick = (re) => pages.find((p) => re.test(p));
+  return [
+    pick(/^\/$/), pick(/^\/projects\/[^/]+\/$/), pick(/^\/good-practices\/$/),
+    pick(/^\/good-practices\/[^/]+\/$/), pick(/^\/404\.html$/),
+  ].filter(Boolean);
+}
