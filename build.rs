@@ -1,4 +1,6 @@
-// The default theme is built into the binary (src/render/theme.rs); rebuild when it changes.
+// The default theme and the domain data are built into the binary
+// (src/render/theme.rs, src/domain.rs); rebuild when they change.
 fn main() {
     println!("cargo:rerun-if-changed=themes/default");
+    println!("cargo:rerun-if-changed=data");
 }

@@ -11,6 +11,7 @@ pub mod commands;
 pub mod config;
 pub mod content;
 pub mod diagnostic;
+pub mod domain;
 pub mod render;
 pub mod report;
 pub mod serve;
@@ -52,12 +53,18 @@ impl Outcome {
 /// Loads, validates and renders the site in memory. Writes nothing.
 pub fn render_site(options: &Options) -> Outcome {
     let root = &options.root;
-    let config = match config::load(root, options.base_url.as_deref()) {
-        Ok(c) => c,
+    let domain = match domain::load(root) {
+        Ok(d) => d,
         Err(diagnostics) => return finish(diagnostics, None),
     };
+    let (config, mut diagnostics) =
+        match config::load(root, options.base_url.as_deref(), options.today, &domain) {
+            Ok(c) => c,
+            Err(diagnostics) => return finish(diagnostics, None),
+        };
     let theme = Theme::load(root, &config);
-    let (site, mut diagnostics) = content::read(root, config, options.today);
+    let (site, found) = content::read(root, config, options.today);
+    diagnostics.extend(found);
     let mut theme = match theme {
         Ok(t) => t,
         Err(found) => {

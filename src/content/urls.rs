@@ -18,6 +18,15 @@ pub fn good_practice(slug: &str) -> String {
     format!("good-practices/{slug}/")
 }
 
+/// `` for the default language, `sv/` for the others.
+pub fn language_prefix(lang: &str, default: &str) -> String {
+    if lang == default {
+        String::new()
+    } else {
+        format!("{lang}/")
+    }
+}
+
 /// The file a page path is written to.
 pub fn output_file(page_path: &str) -> String {
     if page_path.is_empty() || page_path.ends_with('/') {

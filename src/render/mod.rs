@@ -4,6 +4,8 @@
 pub mod format;
 pub mod theme;
 
+use std::collections::BTreeMap;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
@@ -64,21 +66,61 @@ impl<'a> From<&'a Project> for ProjectSummary<'a> {
 
 enum Job<'a> {
     Home,
+    Statement(&'a str),
     Project(&'a Project),
     GoodPracticeIndex,
     GoodPractice(usize),
     NotFound,
 }
 
+/// A language version of a page, for links between versions.
+#[derive(Serialize)]
+struct Version<'a> {
+    lang: &'a str,
+    url: String,
+    name: String,
+}
+
+/// A UI string as plain text (empty if the theme lacks it; `Theme::load` reports that).
+fn string(theme: &Theme, lang: &str, key: &str) -> String {
+    theme.strings[lang]
+        .get(key)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// `saavutettavuusseloste/` for the default language, `sv/tillganglighetsutlatande/`.
+fn statement_path(theme: &Theme, config: &crate::config::Config, lang: &str) -> String {
+    let slug = crate::content::slug::slugify(&string(theme, lang, "statement_slug"));
+    format!("{}{slug}/", urls::language_prefix(lang, &config.language))
+}
+
 pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic>> {
+    let config = &site.config;
+    let statements: BTreeMap<&str, String> = match &config.accessibility {
+        Some(_) => config
+            .languages
+            .iter()
+            .map(|lang| (lang.as_str(), statement_path(theme, config, lang)))
+            .collect(),
+        None => BTreeMap::new(),
+    };
+    let statement_versions: Vec<Version> = statements
+        .iter()
+        .map(|(lang, path)| Version {
+            lang,
+            url: format!("{}{path}", config.base_path),
+            name: string(theme, lang, "native_name"),
+        })
+        .collect();
     let global = theme.tera.global_context();
-    global.insert("site", &site.config);
-    global.insert("t", &theme.strings);
-    global.insert("lang", &site.config.language);
+    global.insert("site", config);
     global.insert("today", &PartialDate::from_iso(&site.today.to_string()));
     let theme = &*theme;
 
     let mut jobs = vec![Job::Home, Job::GoodPracticeIndex, Job::NotFound];
+    jobs.extend(statements.keys().map(|lang| Job::Statement(lang)));
     jobs.extend(site.projects.iter().map(Job::Project));
     jobs.extend((0..site.good_practices.len()).map(Job::GoodPractice));
 
@@ -86,6 +128,7 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
         .par_iter()
         .map(|job| {
             let mut ctx = Context::new();
+            let mut lang = config.language.as_str();
             let (template, page_path) = match job {
                 Job::Home => {
                     let summaries: Vec<ProjectSummary> =
@@ -108,7 +151,18 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
                     ("good-practice.html", urls::good_practice(&gp.slug))
                 }
                 Job::NotFound => ("404.html", "404.html".to_string()),
+                Job::Statement(l) => {
+                    lang = l;
+                    ctx.insert("statement", &config.accessibility);
+                    ctx.insert("versions", &statement_versions);
+                    ("accessibility.html", statements[l].clone())
+                }
             };
+            ctx.insert("lang", lang);
+            ctx.insert("t", &theme.strings[lang]);
+            if let Some(path) = statements.get(lang) {
+                ctx.insert("statement_url", &format!("{}{path}", config.base_path));
+            }
             ctx.insert("page_path", &page_path);
             ctx.insert("page_url", &format!("{}{page_path}", site.config.base_path));
             theme

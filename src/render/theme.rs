@@ -35,10 +35,12 @@ struct ThemeFile {
     bytes: Vec<u8>,
 }
 
+pub type Strings = BTreeMap<String, serde_json::Value>;
+
 pub struct Theme {
     pub tera: Tera,
-    /// UI strings of the site's language, theme's merged with the site's own.
-    pub strings: BTreeMap<String, serde_json::Value>,
+    /// UI strings per language, the theme's merged with the site's own.
+    pub strings: BTreeMap<String, Strings>,
     /// The theme's static files, copied to the output root: (output path, bytes).
     pub static_files: Vec<(String, Vec<u8>)>,
     /// Template name → (file shown in messages, text), for pointing errors at it.
@@ -93,32 +95,34 @@ impl Theme {
         }
         theme.tera = tera;
 
-        let wanted = format!("{}.yaml", config.language);
-        let theme_strings = theme_files
-            .iter()
-            .filter(|f| f.inner.strip_prefix("i18n/") == Some(wanted.as_str()));
-        let site_strings = site_i18n.iter().filter(|f| f.inner == wanted);
-        for file in theme_strings.chain(site_strings) {
-            match parse_strings(file) {
-                Ok(strings) => theme.strings.extend(strings),
-                Err(d) => diagnostics.push(d),
+        for lang in &config.languages {
+            let wanted = format!("{lang}.yaml");
+            let theme_strings = theme_files
+                .iter()
+                .filter(|f| f.inner.strip_prefix("i18n/") == Some(wanted.as_str()));
+            let site_strings = site_i18n.iter().filter(|f| f.inner == wanted);
+            let mut strings = Strings::new();
+            for file in theme_strings.chain(site_strings) {
+                match parse_strings(file) {
+                    Ok(found) => strings.extend(found),
+                    Err(d) => diagnostics.push(d),
+                }
             }
+            if strings.is_empty() {
+                diagnostics.push(
+                    Diagnostic::error(
+                        "no-strings",
+                        format!("there are no UI strings for the language `{lang}`"),
+                    )
+                    .in_file(Path::new(crate::config::FILE_NAME))
+                    .hint(format!(
+                        "add i18n/{wanted} with a translation of every UI string, or remove `{lang}` from the site's languages"
+                    )),
+                );
+            }
+            theme.strings.insert(lang.clone(), strings);
         }
-        if theme.strings.is_empty() {
-            diagnostics.push(
-                Diagnostic::error(
-                    "no-strings",
-                    format!(
-                        "the theme has no UI strings for the language `{}`",
-                        config.language
-                    ),
-                )
-                .in_file(Path::new(crate::config::FILE_NAME))
-                .hint(format!(
-                    "add i18n/{wanted} with the theme's strings, or set `language:` in site.yaml"
-                )),
-            );
-        }
+        diagnostics.extend(missing_keys(&theme.strings, &config.language));
         if diagnostics.is_empty() {
             Ok(theme)
         } else {
@@ -194,6 +198,31 @@ fn collect_built_in(dir: &include_dir::Dir<'static>, shown_root: &Path, out: &mu
     }
 }
 
+/// A UI string the default language has but another language lacks would show
+/// as an empty label: an error naming the language and the key.
+fn missing_keys(strings: &BTreeMap<String, Strings>, default: &str) -> Vec<Diagnostic> {
+    let Some(reference) = strings.get(default) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for (lang, other) in strings {
+        if other.is_empty() {
+            continue;
+        }
+        for key in reference.keys().filter(|k| !other.contains_key(*k)) {
+            found.push(
+                Diagnostic::error(
+                    "missing-string",
+                    format!("the UI string `{key}` has no translation for `{lang}`"),
+                )
+                .in_file(&Path::new(SITE_I18N_DIR).join(format!("{lang}.yaml")))
+                .hint(format!("add `{key}: …` to i18n/{lang}.yaml")),
+            );
+        }
+    }
+    found
+}
+
 /// Files under `root/dir`, skipping hidden and editor temporary files.
 fn disk_files(root: &Path, dir: &Path) -> Vec<ThemeFile> {
     let base = root.join(dir);
@@ -245,6 +274,10 @@ fn register_filters(tera: &mut Tera) {
     });
     tera.register_filter("money", |euros: f64, _: Kwargs, state: &State| {
         format::money(euros, &lang(state))
+    });
+    tera.register_filter("tel", |phone: &str, _: Kwargs, _: &State| {
+        crate::content::contact_info::parse_phone(phone)
+            .map_or_else(|| phone.to_string(), |p| p.e164)
     });
     tera.register_filter("file_size", |bytes: u64, _: Kwargs, state: &State| {
         format::file_size(bytes, &lang(state))

@@ -5,4 +5,5 @@ mod cli;
 mod determinism;
 mod errors;
 mod example;
+mod statement;
 mod support;

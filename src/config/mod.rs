@@ -1,13 +1,18 @@
 //! `site.yaml`: the site's settings, read raw and then resolved with the
 //! command line's overrides (`--base-url`).
 
+pub mod accessibility;
+
 use std::path::Path;
 use std::sync::Arc;
 
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, SourceText};
+use crate::diagnostic::{Diagnostic, Pos, SourceText};
+use crate::domain::Domain;
 use crate::yaml::{Document, Spanned};
+use accessibility::{RawStatement, Statement};
 
 pub const FILE_NAME: &str = "site.yaml";
 
@@ -19,6 +24,10 @@ struct RawConfig {
     base_url: Option<Spanned<String>>,
     #[serde(default = "default_language")]
     language: String,
+    /// Every language the site publishes in; the default language comes first.
+    #[serde(default)]
+    languages: Vec<String>,
+    accessibility: Option<Spanned<RawStatement>>,
     description: Option<String>,
     organisation: Option<Organisation>,
     #[serde(default = "default_theme")]
@@ -49,14 +58,24 @@ pub struct Config {
     /// The path part of `base_url` (`/` or `/preview/123/`): every internal link
     /// starts with it, so a preview deploy under a sub-path works.
     pub base_path: String,
+    /// The default language.
     pub language: String,
+    /// All languages, the default first.
+    pub languages: Vec<String>,
     pub description: Option<String>,
     pub organisation: Option<Organisation>,
     pub theme: String,
+    pub accessibility: Option<Statement>,
 }
 
 /// Reads and resolves `site.yaml`. `base_url_override` comes from `--base-url`.
-pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<Diagnostic>> {
+/// Returns the settings with any warnings, or every error found.
+pub fn load(
+    root: &Path,
+    base_url_override: Option<&str>,
+    today: Date,
+    domain: &Domain,
+) -> Result<(Config, Vec<Diagnostic>), Vec<Diagnostic>> {
     let path = root.join(FILE_NAME);
     let text = std::fs::read_to_string(&path).map_err(|e| {
         vec![
@@ -99,15 +118,52 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<Config, Vec<
     } else {
         format!("{base_url}/")
     };
-    Ok(Config {
+    let mut languages = vec![raw.language.clone()];
+    for lang in raw.languages {
+        if !languages.contains(&lang) {
+            languages.push(lang);
+        }
+    }
+    let mut diagnostics = Vec::new();
+    let mut ctx = accessibility::Ctx {
+        doc: &doc,
+        languages: &languages,
+        today,
+        authorities: &domain.authorities,
+        diagnostics: &mut diagnostics,
+        block: raw.accessibility.as_ref().map_or(Pos::new(1, 1), |a| {
+            let pos = doc.pos(a);
+            Pos::new(pos.line.saturating_sub(1).max(1), 1)
+        }),
+    };
+    accessibility::check_former_supervisor(&mut ctx);
+    let statement = match &raw.accessibility {
+        Some(block) => accessibility::validate(&block.value, &mut ctx),
+        None => {
+            diagnostics.push(
+                Diagnostic::warning("no-statement", "the site has no accessibility statement")
+                    .in_source(&source)
+                    .at(Pos::new(1, 1))
+                    .hint("add an `accessibility:` block to site.yaml (see the README); public-sector sites must publish one by law (306/2019)"),
+            );
+            None
+        }
+    };
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(diagnostics);
+    }
+    let config = Config {
         title: raw.title.value,
         base_url,
         base_path,
         language: raw.language,
+        languages,
         description: raw.description,
         organisation: raw.organisation,
         theme: raw.theme,
-    })
+        accessibility: statement,
+    };
+    Ok((config, diagnostics))
 }
 
 /// `https://example.fi/hankkeet` → `/hankkeet/`; `/` → `/`.

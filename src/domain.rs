@@ -1,0 +1,127 @@
+//! Domain data: facts about funders and authorities that change over time, kept
+//! as YAML files in `data/` (built into hanke) rather than in code. A site may
+//! replace any file by putting one of the same name in its own `data/` folder.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostic, SourceText};
+use crate::yaml::Document;
+
+static BUILT_IN: include_dir::Dir<'static> = include_dir::include_dir!("$CARGO_MANIFEST_DIR/data");
+pub const DATA_DIR: &str = "data";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Authorities {
+    pub accessibility_supervisors: Vec<Authority>,
+    #[serde(default)]
+    pub former_accessibility_supervisors: Vec<FormerAuthority>,
+}
+
+/// An authority's contact details, per language, in force from a date.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Authority {
+    pub id: String,
+    pub valid_from: Date,
+    #[serde(flatten)]
+    pub languages: BTreeMap<String, AuthorityText>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthorityText {
+    pub name: String,
+    pub unit: Option<String>,
+    pub website: String,
+    pub email: String,
+    pub phone_label: String,
+    pub phone: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormerAuthority {
+    pub until: Date,
+    pub names: Vec<String>,
+}
+
+impl Authorities {
+    /// The supervisor in force on `today`: the latest whose `valid_from` has come.
+    pub fn supervisor(&self, today: Date) -> Option<&Authority> {
+        self.accessibility_supervisors
+            .iter()
+            .filter(|a| a.valid_from <= today)
+            .max_by_key(|a| a.valid_from)
+    }
+
+    /// The former supervisor's name that `text` mentions, if any.
+    pub fn former_named_in(&self, text: &str) -> Option<&str> {
+        let lower = text.to_lowercase();
+        self.former_accessibility_supervisors
+            .iter()
+            .flat_map(|f| &f.names)
+            .find(|name| lower.contains(&name.to_lowercase()))
+            .map(String::as_str)
+    }
+}
+
+/// Every data file, read once per build.
+#[derive(Debug, Clone)]
+pub struct Domain {
+    pub authorities: Authorities,
+}
+
+pub fn load(root: &Path) -> Result<Domain, Vec<Diagnostic>> {
+    Ok(Domain {
+        authorities: read(root, "authorities.yaml").map_err(|d| vec![d])?,
+    })
+}
+
+/// Reads `data/NAME` from the site if it has one, else the built-in copy.
+fn read<T: DeserializeOwned>(root: &Path, name: &str) -> Result<T, Diagnostic> {
+    let rel = Path::new(DATA_DIR).join(name);
+    let text = match std::fs::read_to_string(root.join(&rel)) {
+        Ok(text) => text,
+        Err(_) => BUILT_IN
+            .get_file(name)
+            .and_then(|f| f.contents_utf8())
+            .expect("built-in data files are UTF-8 and present")
+            .to_string(),
+    };
+    let source = Arc::new(SourceText { path: rel, text });
+    Document {
+        yaml: &source.text,
+        source: &source,
+        line_offset: 0,
+    }
+    .parse()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn traficom_supervises_from_2025_and_avi_is_recognised() {
+        let domain = load(Path::new("/nonexistent")).unwrap();
+        let a = &domain.authorities;
+        let now = a.supervisor("2026-11-23".parse().unwrap()).unwrap();
+        assert_eq!(now.id, "traficom");
+        assert_eq!(
+            now.languages["sv"].website,
+            "https://www.tillganglighetskrav.fi"
+        );
+        assert!(a.supervisor("2024-06-01".parse().unwrap()).is_none());
+        assert_eq!(
+            a.former_named_in("Valvova viranomainen: Etelä-Suomen aluehallintovirasto"),
+            Some("Etelä-Suomen aluehallintovirasto")
+        );
+        assert_eq!(a.former_named_in("Traficom"), None);
+    }
+}
