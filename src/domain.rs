@@ -71,16 +71,79 @@ impl Authorities {
     }
 }
 
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Languages {
+    pub codes: Vec<String>,
+    pub rtl: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lint {
+    /// Per language; all are checked, since pages quote other languages.
+    pub generic_link_texts: BTreeMap<String, Vec<String>>,
+    pub document_extensions: Vec<String>,
+}
+
+impl Lint {
+    /// Whether a link text says nothing on its own ("tästä", "read more").
+    pub fn is_generic(&self, text: &str) -> bool {
+        let t = text
+            .trim()
+            .trim_matches(|c: char| c.is_ascii_punctuation() || c == '…')
+            .trim()
+            .to_lowercase();
+        self.generic_link_texts.values().flatten().any(|g| *g == t)
+    }
+}
+
+impl Lint {
+    /// The language a document's file name declares (`opas-ar.pdf`, `guide_en.docx`,
+    /// `opas.sv.pdf`), if the target is a document and its name ends in a known code.
+    pub fn document_language<'a>(&self, target: &str, languages: &'a Languages) -> Option<&'a str> {
+        let path = target.split(['#', '?']).next()?;
+        let file = path.rsplit('/').next()?;
+        let (stem, ext) = file.rsplit_once('.')?;
+        if !self
+            .document_extensions
+            .iter()
+            .any(|e| e.eq_ignore_ascii_case(ext))
+        {
+            return None;
+        }
+        let suffix = stem.rsplit(['-', '_', '.']).next()?.to_lowercase();
+        if suffix == stem.to_lowercase() {
+            return None;
+        }
+        languages
+            .codes
+            .iter()
+            .find(|c| **c == suffix)
+            .map(String::as_str)
+    }
+}
+
 /// Every data file, read once per build.
 #[derive(Debug, Clone)]
 pub struct Domain {
     pub authorities: Authorities,
+    pub languages: Languages,
+    pub lint: Lint,
 }
 
 pub fn load(root: &Path) -> Result<Domain, Vec<Diagnostic>> {
-    Ok(Domain {
-        authorities: read(root, "authorities.yaml").map_err(|d| vec![d])?,
-    })
+    let authorities = read(root, "authorities.yaml");
+    let languages = read(root, "languages.yaml");
+    let lint = read(root, "lint.yaml");
+    match (authorities, languages, lint) {
+        (Ok(authorities), Ok(languages), Ok(lint)) => Ok(Domain {
+            authorities,
+            languages,
+            lint,
+        }),
+        (a, l, g) => Err([a.err(), l.err(), g.err()].into_iter().flatten().collect()),
+    }
 }
 
 /// Reads `data/NAME` from the site if it has one, else the built-in copy.
@@ -123,5 +186,26 @@ mod tests {
             Some("Etelä-Suomen aluehallintovirasto")
         );
         assert_eq!(a.former_named_in("Traficom"), None);
+    }
+
+    #[test]
+    fn generic_link_texts_in_any_language() {
+        let lint = load(Path::new("/nonexistent")).unwrap().lint;
+        assert!(lint.is_generic("Tästä"));
+        assert!(lint.is_generic(" lue lisää… "));
+        assert!(lint.is_generic("Read more."));
+        assert!(!lint.is_generic("Lue TUKENA-hankkeen loppuraportti"));
+    }
+
+    #[test]
+    fn document_language_from_file_name() {
+        let domain = load(Path::new("/nonexistent")).unwrap();
+        let lang = |t| domain.lint.document_language(t, &domain.languages);
+        assert_eq!(lang("opas-ar.pdf"), Some("ar"));
+        assert_eq!(lang("liitteet/guide_EN.docx#s2"), Some("en"));
+        assert_eq!(lang("opas.sv.pdf"), Some("sv"));
+        assert_eq!(lang("raportti.pdf"), None);
+        assert_eq!(lang("kuva-ar.png"), None);
+        assert_eq!(lang("ar.pdf"), None);
     }
 }

@@ -63,7 +63,7 @@ pub fn render_site(options: &Options) -> Outcome {
             Err(diagnostics) => return finish(diagnostics, None),
         };
     let theme = Theme::load(root, &config);
-    let (site, found) = content::read(root, config, options.today);
+    let (site, found) = content::read(root, config, &domain, options.today);
     diagnostics.extend(found);
     let mut theme = match theme {
         Ok(t) => t,

@@ -11,6 +11,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::slug::slugify;
 use crate::diagnostic::{Diagnostic, Pos, SourceText};
+use crate::domain::{Languages, Lint};
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -44,6 +45,10 @@ pub trait Resolve {
 pub struct Converter<'a> {
     pub source: &'a Arc<SourceText>,
     pub resolver: &'a dyn Resolve,
+    pub lint: &'a Lint,
+    pub languages: &'a Languages,
+    /// The language of the page the Markdown is on.
+    pub lang: &'a str,
 }
 
 impl Converter<'_> {
@@ -64,6 +69,8 @@ impl Converter<'_> {
             last_level: 1,
             image_alt: None,
             raw_html_lines: HashSet::new(),
+            link: None,
+            table_head: None,
         };
         for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
             state.event(event, range.start);
@@ -94,6 +101,10 @@ struct State<'c, 'e, 'd> {
     /// Alt text of the image being read, and where it started.
     image_alt: Option<(String, usize)>,
     raw_html_lines: HashSet<usize>,
+    /// Text and start of the link being read, and its target as written.
+    link: Option<(String, usize, String)>,
+    /// Text of the table header being read, and where the table starts.
+    table_head: Option<(String, usize)>,
 }
 
 impl<'e> State<'_, 'e, '_> {
@@ -122,8 +133,14 @@ impl<'e> State<'_, 'e, '_> {
             if let Some(h) = &mut self.heading {
                 h.text.push_str(t);
             }
-            if let Some((alt, _)) = &mut self.image_alt {
-                alt.push_str(t);
+            for (text, ..) in [&mut self.image_alt, &mut self.table_head]
+                .into_iter()
+                .flatten()
+            {
+                text.push_str(t);
+            }
+            if let Some((text, ..)) = &mut self.link {
+                text.push_str(t);
             }
         }
         match event {
@@ -177,6 +194,7 @@ impl<'e> State<'_, 'e, '_> {
                 title,
                 id,
             }) => {
+                self.link = Some((String::new(), offset, dest_url.to_string()));
                 let dest_url = self.resolve(dest_url, offset);
                 self.emit(Event::Start(Tag::Link {
                     link_type,
@@ -184,6 +202,28 @@ impl<'e> State<'_, 'e, '_> {
                     title,
                     id,
                 }));
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((text, start, target)) = self.link.take() {
+                    self.check_link(&text, start, &target);
+                }
+                self.emit(Event::End(TagEnd::Link));
+            }
+            Event::Start(Tag::TableHead) => {
+                self.table_head = Some((String::new(), offset));
+                self.emit(Event::Start(Tag::TableHead));
+            }
+            Event::End(TagEnd::TableHead) => {
+                if let Some((text, start)) = self.table_head.take()
+                    && text.trim().is_empty()
+                {
+                    self.report(
+                        Diagnostic::warning("table-header", "the table's header row is empty")
+                            .hint("name each column in the first row, so screen readers can say which column a cell is in"),
+                        start,
+                    );
+                }
+                self.emit(Event::End(TagEnd::TableHead));
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 // One warning per line is enough: `<b>x</b>` is two events.
@@ -201,6 +241,42 @@ impl<'e> State<'_, 'e, '_> {
                 self.emit(Event::Text(html));
             }
             other => self.emit(other),
+        }
+    }
+
+    /// Link texts must make sense out of context, and documents in another
+    /// language must say so.
+    fn check_link(&mut self, text: &str, start: usize, target: &str) {
+        let lint = self.converter.lint;
+        if text.trim().is_empty() {
+            self.report(
+                Diagnostic::warning("empty-link-text", "the link has no text")
+                    .hint("write what the link leads to in the brackets: [Hankkeen loppuraportti](raportti.pdf)"),
+                start,
+            );
+        } else if lint.is_generic(text) {
+            self.report(
+                Diagnostic::warning(
+                    "generic-link-text",
+                    format!("the link text “{}” does not say where the link goes", text.trim()),
+                )
+                .hint("screen reader users often hear links out of context: name the target, e.g. [Lue hankkeen loppuraportti](…)"),
+                start,
+            );
+        }
+        if let Some(lang) = lint.document_language(target, self.converter.languages)
+            && lang != self.converter.lang
+        {
+            self.report(
+                Diagnostic::warning(
+                    "document-language",
+                    format!("the link leads to a document in another language (`{lang}`) without saying so"),
+                )
+                .hint(format!(
+                    "list the document under `links:` or `publications:` with `language: {lang}`, so the page can say its language"
+                )),
+                start,
+            );
         }
     }
 
@@ -288,9 +364,13 @@ mod tests {
             path: "a.md".into(),
             text: format!("---\n---\n{md}"),
         });
+        let domain = crate::domain::load(std::path::Path::new("/nonexistent")).unwrap();
         let converter = Converter {
             source: &source,
             resolver: &Identity,
+            lint: &domain.lint,
+            languages: &domain.languages,
+            lang: "fi",
         };
         let mut diagnostics = Vec::new();
         let html = converter.convert(md, Origin::Body(8), &mut diagnostics);
@@ -319,6 +399,23 @@ mod tests {
         let codes: Vec<_> = d.iter().map(|d| (d.code, d.line)).collect();
         assert_eq!(codes, [("heading-level", 5), ("raw-html", 7)]);
         assert!(html.contains("&lt;script&gt;"));
+    }
+
+    #[test]
+    fn generic_and_empty_link_texts_empty_table_headers_and_foreign_documents() {
+        let md =
+            "[tästä](a.md) [](b.md) [Opas arabiaksi](opas-ar.pdf)\n\n|  |  |\n|--|--|\n| 1 | 2 |\n";
+        let (_, d) = convert(md);
+        let codes: Vec<_> = d.iter().map(|d| (d.code, d.line, d.column)).collect();
+        assert_eq!(
+            codes,
+            [
+                ("generic-link-text", 3, 1),
+                ("empty-link-text", 3, 15),
+                ("document-language", 3, 24),
+                ("table-header", 5, 1),
+            ]
+        );
     }
 
     #[test]

@@ -18,12 +18,13 @@ use jiff::civil::Date;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::domain::Domain;
 use model::Site;
 
 /// Loads and validates everything under `root`.
-pub fn read(root: &Path, config: Config, today: Date) -> (Site, Vec<Diagnostic>) {
+pub fn read(root: &Path, config: Config, domain: &Domain, today: Date) -> (Site, Vec<Diagnostic>) {
     let (loaded, mut diagnostics) = load::load(root);
-    let (site, found) = validate::validate(root, config, loaded, today);
+    let (site, found) = validate::validate(root, config, domain, loaded, today);
     diagnostics.extend(found);
     (site, diagnostics)
 }

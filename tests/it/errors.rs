@@ -179,3 +179,17 @@ fn a_missing_site_yaml_says_where_to_run() {
     );
     assert!(!Path::new(&dir.path().join("public")).exists());
 }
+
+#[test]
+fn generic_link_text_foreign_documents_and_empty_table_headers_are_warnings() {
+    let dir = site("link-texts");
+    let (_, diagnostics) = render(dir.path());
+    assert_eq!(
+        lines(&diagnostics),
+        "warning[document-language]: content/projects/aito/index.md:6:10: the document `opas-ar.pdf` seems to be in another language (`ar`), but has no `language:`\n\
+         warning[document-language]: content/projects/aito/index.md:8:39: the link leads to a document in another language (`ar`) without saying so\n\
+         warning[generic-link-text]: content/projects/aito/index.md:8:39: the link text “Klikkaa tästä” does not say where the link goes\n\
+         warning[document-language]: content/projects/aito/index.md:10:5: the link leads to a document in another language (`ar`) without saying so\n\
+         warning[table-header]: content/projects/aito/index.md:12:1: the table's header row is empty\n"
+    );
+}

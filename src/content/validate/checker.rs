@@ -11,10 +11,14 @@ use crate::content::markdown::{Converter, Origin, Resolve};
 use crate::content::model::{Contact, FileInfo, Image, Link};
 use crate::content::raw::{LinkKind, RawContact, RawImage, RawLink};
 use crate::diagnostic::{Diagnostic, Pos};
+use crate::domain::Domain;
 use crate::yaml::{Document, Spanned};
 
 pub struct Checker<'a> {
     pub root: &'a Path,
+    pub domain: &'a Domain,
+    /// The language the page is written in.
+    pub lang: &'a str,
     pub page: &'a Page,
     pub doc: Document<'a>,
     pub links: &'a Links,
@@ -23,9 +27,17 @@ pub struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    pub fn new(root: &'a Path, page: &'a Page, links: &'a Links) -> Self {
+    pub fn new(
+        root: &'a Path,
+        page: &'a Page,
+        links: &'a Links,
+        domain: &'a Domain,
+        lang: &'a str,
+    ) -> Self {
         Checker {
             root,
+            domain,
+            lang,
             page,
             doc: Document {
                 yaml: page.yaml(),
@@ -70,6 +82,9 @@ impl<'a> Checker<'a> {
         Converter {
             source: &self.page.source,
             resolver: &self.resolver,
+            lint: &self.domain.lint,
+            languages: &self.domain.languages,
+            lang: self.lang,
         }
     }
 
@@ -208,6 +223,7 @@ impl<'a> Checker<'a> {
 
     pub fn link(&mut self, raw: &RawLink) -> Option<Link> {
         let url = self.target(&raw.url)?;
+        self.check_document_language(&raw.url, raw.language.as_deref());
         let file = self.file_info(&url);
         Some(Link {
             title: raw.title.value.trim().to_string(),
@@ -216,6 +232,34 @@ impl<'a> Checker<'a> {
             language: raw.language.clone(),
             file,
         })
+    }
+
+    /// A document whose file name says it is in another language must have
+    /// `language:` so the page can tell readers before they open it.
+    pub fn check_document_language(&mut self, target: &Spanned<String>, stated: Option<&str>) {
+        let found = self
+            .domain
+            .lint
+            .document_language(&target.value, &self.domain.languages);
+        if let Some(lang) = found
+            && stated.is_none()
+            && lang != self.lang
+        {
+            let pos = self.doc.pos(target);
+            self.report(
+                Diagnostic::warning(
+                    "document-language",
+                    format!(
+                        "the document `{}` seems to be in another language (`{lang}`), but has no `language:`",
+                        target.value
+                    ),
+                )
+                .hint(format!(
+                    "add `language: {lang}` (kieli) so the page can say the document's language"
+                )),
+                pos,
+            );
+        }
     }
 
     /// Type and size of a file the site serves, for "Loppuraportti (PDF, 1,2 Mt)".

@@ -18,6 +18,7 @@ use super::raw::{RawGoodPractice, RawProject};
 use super::urls;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, display_path};
+use crate::domain::Domain;
 use checker::Checker;
 
 pub use project::status;
@@ -25,6 +26,7 @@ pub use project::status;
 pub fn validate(
     root: &Path,
     config: Config,
+    domain: &Domain,
     loaded: Loaded,
     today: Date,
 ) -> (Site, Vec<Diagnostic>) {
@@ -39,7 +41,7 @@ pub fn validate(
     let results: Vec<_> = project_pages
         .par_iter()
         .map(|page| {
-            let mut c = Checker::new(root, page, &links);
+            let mut c = Checker::new(root, page, &links, domain, &config.language);
             let project = match c.doc.parse::<RawProject>() {
                 Ok(raw) => project::project(&mut c, raw, today),
                 Err(d) => {
@@ -78,7 +80,7 @@ pub fn validate(
                 url: format!("{}{}", config.base_path, urls::project(project)),
                 status: super::model::Status::Ongoing,
             });
-            let mut c = Checker::new(root, page, &links);
+            let mut c = Checker::new(root, page, &links, domain, &config.language);
             let gp = match c.doc.parse::<RawGoodPractice>() {
                 Ok(raw) => good_practice::good_practice(&mut c, raw, project_ref),
                 Err(d) => {
