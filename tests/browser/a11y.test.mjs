@@ -25,6 +25,10 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
+// The overrides WCAG 1.4.12 says content must survive.
+const TEXT_SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+  word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }`;
+
 const sites = fs.readdirSync(SITES).filter((d) => fs.statSync(path.join(SITES, d)).isDirectory()).sort();
 
 let browser, context, tab;
@@ -88,6 +92,33 @@ for (const site of sites) {
         }
       } finally {
         await tab.setViewportSize({ width: 1280, height: 720 });
+      }
+    });
+
+    test('text spacing overrides do not clip text (WCAG 1.4.12)', async () => {
+      for (const url of samplePages(pages)) {
+        await tab.goto(server.base + url);
+        await tab.addStyleTag({ content: TEXT_SPACING });
+        const clipped = await tab.evaluate(() => [...document.querySelectorAll('body *')]
+          .filter((e) => ['hidden', 'clip'].includes(getComputedStyle(e).overflowX)
+            || ['hidden', 'clip'].includes(getComputedStyle(e).overflowY))
+          .filter((e) => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1)
+          .map((e) => `${e.tagName.toLowerCase()}.${e.className}`));
+        assert.deepEqual(clipped, [], `${url}: text is cut off when spacing grows`);
+      }
+    });
+
+    test('nothing moves when the reader asks for reduced motion', async () => {
+      await tab.emulateMedia({ reducedMotion: 'reduce' });
+      try {
+        for (const url of samplePages(pages)) {
+          await tab.goto(server.base + url);
+          const running = await tab.evaluate(() => document.getAnimations()
+            .filter((a) => a.playState === 'running').length);
+          assert.equal(running, 0, `${url} runs ${running} animations`);
+        }
+      } finally {
+        await tab.emulateMedia({ reducedMotion: 'no-preference' });
       }
     });
 

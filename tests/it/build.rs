@@ -271,3 +271,19 @@ fn a_preview_base_url_prefixes_every_internal_link() {
         Some("https://user.github.io/hanke/pr-7/projects/alpha/")
     );
 }
+
+#[test]
+fn the_theme_stylesheet_stays_small() {
+    let rendered = full();
+    let css = rendered
+        .files
+        .iter()
+        .find(|f| f.path == "style.css")
+        .unwrap();
+    assert!(
+        css.bytes.len() < 30_000,
+        "style.css is {} bytes",
+        css.bytes.len()
+    );
+    assert!(!String::from_utf8_lossy(&css.bytes).contains("@font-face"));
+}
