@@ -124,46 +124,82 @@ impl Lint {
     }
 }
 
+pub use crate::funders::{Funders, Programmes};
+
 /// Every data file, read once per build.
 #[derive(Debug, Clone)]
 pub struct Domain {
     pub authorities: Authorities,
     pub languages: Languages,
     pub lint: Lint,
+    pub funders: Funders,
+    pub programmes: Programmes,
 }
 
 pub fn load(root: &Path) -> Result<Domain, Vec<Diagnostic>> {
     let authorities = read(root, "authorities.yaml");
     let languages = read(root, "languages.yaml");
     let lint = read(root, "lint.yaml");
-    match (authorities, languages, lint) {
-        (Ok(authorities), Ok(languages), Ok(lint)) => Ok(Domain {
+    let funders = crate::funders::load(root);
+    let programmes = read(root, "programmes.yaml");
+    match (authorities, languages, lint, funders, programmes) {
+        (Ok(authorities), Ok(languages), Ok(lint), Ok(funders), Ok(programmes)) => Ok(Domain {
             authorities,
             languages,
             lint,
+            funders,
+            programmes,
         }),
-        (a, l, g) => Err([a.err(), l.err(), g.err()].into_iter().flatten().collect()),
+        (a, l, g, f, p) => {
+            let mut errors: Vec<Diagnostic> = [a.err(), l.err(), g.err(), p.err()]
+                .into_iter()
+                .flatten()
+                .collect();
+            errors.extend(f.err().unwrap_or_default());
+            Err(errors)
+        }
     }
 }
 
 /// Reads `data/NAME` from the site if it has one, else the built-in copy.
 fn read<T: DeserializeOwned>(root: &Path, name: &str) -> Result<T, Diagnostic> {
+    match read_site(root, name) {
+        Some(result) => result.map(|(value, _)| value),
+        None => read_built_in(name),
+    }
+}
+
+/// The built-in `data/NAME`.
+pub(crate) fn read_built_in<T: DeserializeOwned>(name: &str) -> Result<T, Diagnostic> {
+    let text = BUILT_IN
+        .get_file(name)
+        .and_then(|f| f.contents_utf8())
+        .expect("built-in data files are UTF-8 and present");
+    parse(Path::new(DATA_DIR).join(name), text.to_string()).map(|(value, _)| value)
+}
+
+/// The site's own `data/NAME`, if it has one, with its text for later diagnostics.
+pub(crate) fn read_site<T: DeserializeOwned>(
+    root: &Path,
+    name: &str,
+) -> Option<Result<(T, Arc<SourceText>), Diagnostic>> {
     let rel = Path::new(DATA_DIR).join(name);
-    let text = match std::fs::read_to_string(root.join(&rel)) {
-        Ok(text) => text,
-        Err(_) => BUILT_IN
-            .get_file(name)
-            .and_then(|f| f.contents_utf8())
-            .expect("built-in data files are UTF-8 and present")
-            .to_string(),
-    };
-    let source = Arc::new(SourceText { path: rel, text });
-    Document {
+    let text = std::fs::read_to_string(root.join(&rel)).ok()?;
+    Some(parse(rel, text))
+}
+
+fn parse<T: DeserializeOwned>(
+    path: std::path::PathBuf,
+    text: String,
+) -> Result<(T, Arc<SourceText>), Diagnostic> {
+    let source = Arc::new(SourceText { path, text });
+    let value = Document {
         yaml: &source.text,
         source: &source,
         line_offset: 0,
     }
-    .parse()
+    .parse()?;
+    Ok((value, source))
 }
 
 #[cfg(test)]

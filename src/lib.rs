@@ -12,6 +12,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostic;
 pub mod domain;
+pub mod funders;
 pub mod render;
 pub mod report;
 pub mod serve;

@@ -10,6 +10,7 @@ use super::contact_info::Phone;
 use super::dates::{DateRange, PartialDate};
 use super::raw::LinkKind;
 use crate::config::Config;
+use crate::funders::Texts;
 
 #[derive(Debug, Serialize)]
 pub struct Site {
@@ -120,12 +121,48 @@ pub struct Funding {
     pub specific_objective: Option<String>,
     pub funders: Vec<Funder>,
     pub budget: Option<Budget>,
+    /// The EU marking, when the EU or one of its funds is a funder.
+    pub eu: Option<EuMark>,
+    /// Height in CSS pixels of the EU emblem and the logos beside it: the emblem is
+    /// never smaller than another funder's logo.
+    pub marks_height: u32,
+    /// The emblem's width: 1.5 times its height.
+    pub emblem_width: u32,
+    /// Whether the page header shows the EU emblem or any funder's logo.
+    pub has_marks: bool,
 }
 
 #[derive(Debug, Serialize)]
 pub struct Funder {
+    /// As the project wrote it.
     pub name: String,
+    /// The registry's names per language, if the funder is in the registry.
+    pub names: Texts,
+    pub id: Option<String>,
     pub role: Option<String>,
+    pub url: Option<String>,
+    /// The site-supplied logo, with its URL.
+    pub logo: Option<FunderLogo>,
+    /// The funder's own wording, e.g. "STEA:n rahoittama", per language.
+    pub statement: Option<Texts>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FunderLogo {
+    pub url: String,
+    pub alt: Texts,
+    pub height: u32,
+}
+
+/// How the page marks the EU's support.
+#[derive(Debug, Serialize)]
+pub struct EuMark {
+    /// `2021-2027` or `2014-2020`.
+    pub period: String,
+    /// "Euroopan unionin osarahoittama" and its translations.
+    pub statement: Texts,
+    /// The fund's name, shown beside the emblem only in 2014–2020.
+    pub fund: Option<Texts>,
 }
 
 #[derive(Debug, Serialize)]

@@ -127,14 +127,31 @@ pub struct RawFunding {
     pub funders: Vec<RawFunder>,
     #[serde(alias = "budjetti")]
     pub budget: Option<RawBudget>,
+    /// The EU programme period, when the programme does not tell it: `2021–2027`.
+    #[serde(alias = "ohjelmakausi")]
+    pub period: Option<Spanned<String>>,
+    /// Whether the EU co-funds (the usual case) or funds the project in full.
+    #[serde(alias = "eu_rahoitus")]
+    pub eu_funding: Option<EuFunding>,
 }
 
-/// A funder: just its name, or a name with its role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EuFunding {
+    #[serde(alias = "osarahoitus", alias = "osarahoittama")]
+    CoFunded,
+    #[serde(alias = "rahoitus", alias = "rahoittama")]
+    Funded,
+}
+
+/// A funder, named as staff write it or by its registry `id` (data/funders.yaml).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFunder {
     #[serde(alias = "nimi")]
-    pub name: String,
+    pub name: Option<Spanned<String>>,
+    #[serde(alias = "tunnus")]
+    pub id: Option<Spanned<String>>,
     #[serde(alias = "rooli")]
     pub role: Option<String>,
 }

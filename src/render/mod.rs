@@ -1,6 +1,7 @@
 //! Stage 3: the site model through the theme's templates into files in memory.
 //! Nothing here touches the output folder; `write` does.
 
+pub mod emblem;
 pub mod format;
 pub mod theme;
 
@@ -96,6 +97,19 @@ fn statement_path(theme: &Theme, config: &crate::config::Config, lang: &str) -> 
     format!("{}{slug}/", urls::language_prefix(lang, &config.language))
 }
 
+/// Whether the EU emblem (marked `data-eu-emblem`) is in the page's own header,
+/// the first `<header>` inside `<main>`, so it shows without scrolling.
+fn emblem_in_page_header(html: &str) -> bool {
+    let Some(main) = html.find("<main") else {
+        return false;
+    };
+    let rest = &html[main..];
+    let (Some(start), Some(end)) = (rest.find("<header"), rest.find("</header>")) else {
+        return false;
+    };
+    rest[start..end].contains("data-eu-emblem")
+}
+
 pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic>> {
     let config = &site.config;
     let statements: BTreeMap<&str, String> = match &config.accessibility {
@@ -165,14 +179,20 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
             }
             ctx.insert("page_path", &page_path);
             ctx.insert("page_url", &format!("{}{page_path}", site.config.base_path));
-            theme
+            let html = theme
                 .tera
                 .render(template, &ctx)
-                .map(|html| Output {
-                    path: urls::output_file(&page_path),
-                    bytes: html.into_bytes(),
-                })
-                .map_err(|e| theme.diagnose(&e))
+                .map_err(|e| theme.diagnose(&e))?;
+            if let Job::Project(p) = job
+                && p.funding.as_ref().is_some_and(|f| f.eu.is_some())
+                && !emblem_in_page_header(&html)
+            {
+                return Err(theme.missing_emblem(template, &p.name));
+            }
+            Ok(Output {
+                path: urls::output_file(&page_path),
+                bytes: html.into_bytes(),
+            })
         })
         .collect();
 
@@ -201,6 +221,16 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
                 bytes: bytes.clone(),
             }),
     );
+    if site
+        .projects
+        .iter()
+        .any(|p| p.funding.as_ref().is_some_and(|f| f.eu.is_some()))
+    {
+        rendered.files.push(Output {
+            path: emblem::FILE.to_string(),
+            bytes: emblem::svg().into_bytes(),
+        });
+    }
     rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
     rendered.copies = site.assets.clone();
     Ok(rendered)

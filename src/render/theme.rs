@@ -165,6 +165,23 @@ impl Theme {
     }
 }
 
+impl Theme {
+    /// A template that leaves the EU emblem out of an EU-funded project's header.
+    pub fn missing_emblem(&self, template: &str, project: &str) -> Diagnostic {
+        let d = Diagnostic::error(
+            "eu-emblem",
+            format!(
+                "the page of “{project}” does not show the EU emblem in its header, as the EU requires of EU-funded projects (Regulation (EU) 2021/1060, Annex IX)"
+            ),
+        )
+        .hint("keep `{% include \"partials/funding-marks.html\" %}` inside the page's <header> in the template");
+        match self.templates.get(template) {
+            Some((shown, _)) => d.in_file(shown),
+            None => d,
+        }
+    }
+}
+
 /// The theme's files: from `themes/NAME/` in the site, or the built-in default.
 fn theme_files(root: &Path, name: &str) -> Result<Vec<ThemeFile>, Diagnostic> {
     let dir = Path::new(THEMES_DIR).join(name);

@@ -95,6 +95,50 @@ for (const site of sites) {
       }
     });
 
+    test('the EU emblem shows without scrolling and is as large as any other logo', async () => {
+      const projects = pages.filter((p) => /^\/(\w+\/)?projects\/[^/]+\/$/.test(p));
+      let checked = 0;
+      try {
+        for (const [width, height] of [[1280, 720], [375, 667]]) {
+          await tab.setViewportSize({ width, height });
+          for (const url of projects) {
+            await tab.goto(server.base + url);
+            const marks = await tab.evaluate(() => {
+              const emblem = document.querySelector('main header [data-eu-emblem] img');
+              if (!emblem) return null;
+              const r = emblem.getBoundingClientRect();
+              const others = [...document.querySelectorAll('.funding-marks img')]
+                .filter((i) => i !== emblem)
+                .map((i) => i.getBoundingClientRect());
+              return {
+                top: r.top, left: r.left, bottom: r.bottom, right: r.right, height: r.height, width: r.width,
+                viewW: window.innerWidth, viewH: window.innerHeight,
+                tallest: Math.max(0, ...others.map((o) => o.height)),
+                widest: Math.max(0, ...others.map((o) => o.width)),
+              };
+            });
+            if (!marks) continue;
+            checked++;
+            const where = `${url} at ${width}×${height}`;
+            assert.ok(marks.top >= 0 && marks.left >= 0, `${where}: emblem starts off screen`);
+            assert.ok(marks.bottom <= marks.viewH && marks.right <= marks.viewW,
+              `${where}: emblem ends at ${marks.right}×${marks.bottom}, below or beside the first screen`);
+            assert.ok(marks.height >= marks.tallest || marks.width >= marks.widest,
+              `${where}: emblem ${marks.height}px high is smaller than another logo (${marks.tallest}px)`);
+            assert.ok(Math.abs(marks.width / marks.height - 1.5) < 0.02, `${where}: emblem is not 3:2`);
+            if (SHOTS && width === 375) {
+              fs.mkdirSync(path.join(SHOTS, site), { recursive: true });
+              const name = url.replace(/^\/|\/$/g, '').replace(/\//g, '_');
+              await tab.locator('.funding-marks').screenshot({ path: path.join(SHOTS, site, `${name}-funding-marks.png`) });
+            }
+          }
+        }
+      } finally {
+        await tab.setViewportSize({ width: 1280, height: 720 });
+      }
+      if (site === 'example') assert.ok(checked >= 8, `only ${checked} EU emblems were checked`);
+    });
+
     test('text spacing overrides do not clip text (WCAG 1.4.12)', async () => {
       for (const url of samplePages(pages)) {
         await tab.goto(server.base + url);
@@ -123,6 +167,17 @@ for (const site of sites) {
     });
 
     if (SHOTS) {
+      test('the EU emblem SVG renders', async () => {
+        if (!fs.existsSync(path.join(dir, 'eu-emblem.svg'))) return;
+        await tab.setViewportSize({ width: 810, height: 540 });
+        await tab.goto(server.base + '/eu-emblem.svg');
+        const out = path.join(SHOTS, site);
+        fs.mkdirSync(out, { recursive: true });
+        const shot = await tab.screenshot({ path: path.join(out, 'eu-emblem.png') });
+        await tab.setViewportSize({ width: 1280, height: 720 });
+        assert.ok(shot.length > 1000, 'the emblem rendered as an empty image');
+      });
+
       test('screenshots at 1280 px and 375 px', async () => {
         const out = path.join(SHOTS, site);
         fs.mkdirSync(out, { recursive: true });

@@ -2,6 +2,7 @@
 //! the typed [`Site`]. All problems in all files are collected; none stops the rest.
 
 mod checker;
+mod funding;
 mod good_practice;
 mod project;
 

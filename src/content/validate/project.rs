@@ -4,11 +4,11 @@ use jiff::civil::Date;
 
 use super::checker::Checker;
 use crate::content::model::{
-    Budget, Duration, Funder, Funding, Goals, Project, Publication, Share, SocialLink, Status,
-    Version, WorkPackage,
+    Duration, Goals, Project, Publication, SocialLink, Status, Version, WorkPackage,
 };
-use crate::content::raw::{RawDuration, RawFunding, RawProject, RawPublication};
+use crate::content::raw::{RawDuration, RawProject, RawPublication};
 use crate::content::urls;
+use crate::diagnostic::{Diagnostic, Pos};
 use crate::yaml::Spanned;
 
 pub fn project(c: &mut Checker, raw: RawProject, today: Date) -> Option<Project> {
@@ -23,7 +23,11 @@ pub fn project(c: &mut Checker, raw: RawProject, today: Date) -> Option<Project>
             None
         }
     };
-    let funding = raw.funding.as_ref().map(|f| funding(c, f));
+    let start = duration.as_ref().map(|d| d.start.first_day());
+    let funding = raw
+        .funding
+        .as_ref()
+        .map(|f| super::funding::funding(c, f, start));
     let contacts = raw.contacts.iter().filter_map(|r| c.contact(r)).collect();
     let social = raw
         .social
@@ -50,6 +54,10 @@ pub fn project(c: &mut Checker, raw: RawProject, today: Date) -> Option<Project>
     let body = c.body();
 
     let (name, duration) = (name?, duration?);
+    let status = status(&duration, today);
+    if let Some(eu) = funding.as_ref().and_then(|f| f.eu.as_ref()) {
+        eu_rules(c, &eu.period, &raw, &duration, status, today);
+    }
     let slug = c.page.slug.clone();
     Some(Project {
         url: format!("{}{}", c.links.base_path, urls::project(&slug)),
@@ -61,7 +69,7 @@ pub fn project(c: &mut Checker, raw: RawProject, today: Date) -> Option<Project>
         administrator: raw.administrator,
         implementers: raw.implementers,
         partners: raw.partners,
-        status: status(&duration, today),
+        status,
         duration,
         region: raw.region,
         municipalities: raw.municipalities,
@@ -87,6 +95,67 @@ pub fn project(c: &mut Checker, raw: RawProject, today: Date) -> Option<Project>
         body,
         good_practices: Vec::new(),
     })
+}
+
+/// Art. 50(1)(a) of Regulation (EU) 2021/1060: the page describes the project's
+/// aims and, once it has ended, its results; the 2014–2020 logo is retired.
+fn eu_rules(
+    c: &mut Checker,
+    period: &str,
+    raw: &RawProject,
+    duration: &Duration,
+    status: Status,
+    today: Date,
+) {
+    if period != "2021-2027" {
+        return;
+    }
+    let funders = &c.domain.funders;
+    let has_aims = raw.goals.as_ref().is_some_and(|g| g.main.is_some()) || raw.summary.is_some();
+    if !has_aims {
+        c.report(
+            Diagnostic::error(
+                "eu-aims",
+                "an EU-funded project's page must describe its aims (Regulation (EU) 2021/1060, Art. 50)",
+            )
+            .hint("add `goals:` with `main:` (tavoitteet: päätavoite:), or a `summary:`"),
+            Pos::new(1, 1),
+        );
+    }
+    let due = duration.effective_end().and_then(|end| {
+        end.last_day()
+            .checked_add(jiff::Span::new().months(funders.results_due_months))
+            .ok()
+    });
+    if status == Status::Ended && raw.results.is_none() && due.is_some_and(|due| today > due) {
+        c.report(
+            Diagnostic::error(
+                "eu-results",
+                format!(
+                    "the project ended over {} months ago, but its page does not describe its results (Regulation (EU) 2021/1060, Art. 50)",
+                    funders.results_due_months
+                ),
+            )
+            .hint("add `results:` (tulokset:) with what the project achieved, and link the final report"),
+            Pos::new(1, 1),
+        );
+    }
+    let body_start = c.page.body_start;
+    let text = c.page.source.text.clone();
+    for mark in &funders.retired_marks {
+        if let Some(i) = text[body_start..].find(mark.as_str()) {
+            let pos = Pos::of_offset(&text, body_start + i);
+            c.report(
+                Diagnostic::warning(
+                    "retired-mark",
+                    format!("“{mark}” may no longer be used in 2021–2027"),
+                )
+                .hint("remove it; the EU emblem with its statement replaces it"),
+                pos,
+            );
+            break;
+        }
+    }
 }
 
 /// Upcoming before the first day, ended after the last (extension included).
@@ -160,37 +229,6 @@ fn check_order(c: &mut Checker, d: &Duration, at: &Spanned<String>) {
             format!("the project ends ({end}) before it starts ({})", d.start),
             "check the years: the end date must come after the start date",
         );
-    }
-}
-
-fn funding(c: &mut Checker, raw: &RawFunding) -> Funding {
-    let budget = raw.budget.as_ref().map(|b| Budget {
-        total: b.total.as_ref().and_then(|t| c.money(t)),
-        approximate: b.approximate,
-        shares: b
-            .shares
-            .iter()
-            .filter_map(|s| {
-                c.money(&s.amount).map(|amount| Share {
-                    label: s.label.trim().to_string(),
-                    amount,
-                })
-            })
-            .collect(),
-    });
-    Funding {
-        programme: raw.programme.clone(),
-        priority: raw.priority.clone(),
-        specific_objective: raw.specific_objective.clone(),
-        funders: raw
-            .funders
-            .iter()
-            .map(|f| Funder {
-                name: f.name.trim().to_string(),
-                role: f.role.clone(),
-            })
-            .collect(),
-        budget,
     }
 }
 
