@@ -7,6 +7,7 @@ pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod people;
 pub mod raw;
 pub mod slug;
 pub mod urls;

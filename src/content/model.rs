@@ -19,6 +19,8 @@ pub struct Site {
     pub projects: Vec<Project>,
     /// Sorted by name.
     pub good_practices: Vec<GoodPractice>,
+    /// Everyone on a contact card, once each, sorted by name.
+    pub people: Vec<super::people::Person>,
     /// The date the build considers "today" (for project status).
     #[serde(skip)]
     pub today: Date,
@@ -190,6 +192,8 @@ pub struct Contact {
     pub email: Option<String>,
     pub photo: Option<Image>,
     pub languages: Vec<String>,
+    /// URL of the person's vCard, filled in once everyone is known.
+    pub vcard: Option<String>,
 }
 
 #[derive(Debug, Serialize)]

@@ -124,7 +124,7 @@ pub struct RawFunding {
     #[serde(alias = "erityistavoite")]
     pub specific_objective: Option<String>,
     #[serde(default, alias = "rahoittajat")]
-    pub funders: Vec<RawFunder>,
+    pub funders: Vec<Spanned<RawFunder>>,
     #[serde(alias = "budjetti")]
     pub budget: Option<RawBudget>,
     /// The EU programme period, when the programme does not tell it: `2021–2027`.
@@ -144,16 +144,43 @@ pub enum EuFunding {
     Funded,
 }
 
-/// A funder, named as staff write it or by its registry `id` (data/funders.yaml).
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A funder, named as staff write it (`- Hämeen ELY-keskus`), or with its role,
+/// or by its registry `id` (data/funders.yaml).
+#[derive(Debug, Default)]
 pub struct RawFunder {
-    #[serde(alias = "nimi")]
-    pub name: Option<Spanned<String>>,
-    #[serde(alias = "tunnus")]
-    pub id: Option<Spanned<String>>,
-    #[serde(alias = "rooli")]
+    pub name: Option<String>,
+    pub id: Option<String>,
     pub role: Option<String>,
+}
+
+impl From<String> for RawFunder {
+    fn from(name: String) -> Self {
+        RawFunder {
+            name: Some(name),
+            ..RawFunder::default()
+        }
+    }
+}
+
+impl From<RawFunderFields> for RawFunder {
+    fn from(f: RawFunderFields) -> Self {
+        RawFunder {
+            name: f.name,
+            id: f.id,
+            role: f.role,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFunderFields {
+    #[serde(alias = "nimi")]
+    name: Option<String>,
+    #[serde(alias = "tunnus")]
+    id: Option<String>,
+    #[serde(alias = "rooli")]
+    role: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -377,6 +404,12 @@ impl From<String> for RawDuration {
 impl From<RawDurationParts> for RawDuration {
     fn from(p: RawDurationParts) -> Self {
         RawDuration::Parts(Box::new(p))
+    }
+}
+
+impl<'de> Deserialize<'de> for RawFunder {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StringOrMap::<RawFunder, RawFunderFields>(PhantomData))
     }
 }
 

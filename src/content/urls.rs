@@ -14,6 +14,10 @@ pub fn good_practices() -> String {
     "good-practices/".to_string()
 }
 
+pub fn contacts() -> String {
+    "contacts/".to_string()
+}
+
 pub fn good_practice(slug: &str) -> String {
     format!("good-practices/{slug}/")
 }

@@ -3,7 +3,9 @@
 
 pub mod emblem;
 pub mod format;
+pub mod json_ld;
 pub mod theme;
+pub mod vcard;
 
 use std::collections::BTreeMap;
 
@@ -13,6 +15,7 @@ use tera::Context;
 
 use crate::content::dates::PartialDate;
 use crate::content::model::{Asset, Duration, Image, Project, Site, Status};
+use crate::content::people::Person;
 use crate::content::urls;
 use crate::diagnostic::Diagnostic;
 use theme::Theme;
@@ -71,6 +74,7 @@ enum Job<'a> {
     Project(&'a Project),
     GoodPracticeIndex,
     GoodPractice(usize),
+    Contacts,
     NotFound,
 }
 
@@ -95,6 +99,20 @@ fn string(theme: &Theme, lang: &str, key: &str) -> String {
 fn statement_path(theme: &Theme, config: &crate::config::Config, lang: &str) -> String {
     let slug = crate::content::slug::slugify(&string(theme, lang, "statement_slug"));
     format!("{}{slug}/", urls::language_prefix(lang, &config.language))
+}
+
+/// People grouped by organisation (those without one last, under ""), each once.
+fn by_organisation(people: &[Person]) -> Vec<(&str, Vec<&Person>)> {
+    let mut groups: BTreeMap<&str, Vec<&Person>> = BTreeMap::new();
+    for p in people {
+        groups
+            .entry(p.contact.organisation.as_deref().unwrap_or(""))
+            .or_default()
+            .push(p);
+    }
+    let mut out: Vec<_> = groups.into_iter().collect();
+    out.sort_by_key(|(org, _)| (org.is_empty(), *org));
+    out
 }
 
 /// Whether the EU emblem (marked `data-eu-emblem`) is in the page's own header,
@@ -133,7 +151,12 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
     global.insert("today", &PartialDate::from_iso(&site.today.to_string()));
     let theme = &*theme;
 
-    let mut jobs = vec![Job::Home, Job::GoodPracticeIndex, Job::NotFound];
+    let mut jobs = vec![
+        Job::Home,
+        Job::GoodPracticeIndex,
+        Job::Contacts,
+        Job::NotFound,
+    ];
     jobs.extend(statements.keys().map(|lang| Job::Statement(lang)));
     jobs.extend(site.projects.iter().map(Job::Project));
     jobs.extend((0..site.good_practices.len()).map(Job::GoodPractice));
@@ -153,6 +176,7 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
                 }
                 Job::Project(p) => {
                     ctx.insert("project", p);
+                    ctx.insert("json_ld", &json_ld::project(p, config));
                     ("project.html", urls::project(&p.slug))
                 }
                 Job::GoodPracticeIndex => {
@@ -163,6 +187,12 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
                     let gp = &site.good_practices[*i];
                     ctx.insert("good_practice", gp);
                     ("good-practice.html", urls::good_practice(&gp.slug))
+                }
+                Job::Contacts => {
+                    ctx.insert("people", &site.people);
+                    ctx.insert("organisations", &by_organisation(&site.people));
+                    ctx.insert("projects", &site.projects);
+                    ("contacts.html", urls::contacts())
                 }
                 Job::NotFound => ("404.html", "404.html".to_string()),
                 Job::Statement(l) => {
@@ -221,6 +251,12 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
                 bytes: bytes.clone(),
             }),
     );
+    rendered
+        .files
+        .extend(site.people.iter().map(|person| Output {
+            path: format!("contacts/{}.vcf", person.slug),
+            bytes: vcard::vcard(person, &config.base_url, &config.base_path).into_bytes(),
+        }));
     if site
         .projects
         .iter()

@@ -145,12 +145,17 @@ fn bundle_assets_and_static_files_are_copied() {
 fn front_matter_and_body_html_is_escaped() {
     let rendered = full();
     let html = page(&rendered, "projects/beta/index.html");
-    assert_eq!(select(&html, "script").len(), 0);
+    assert_eq!(
+        select(&html, "script:not([type='application/ld+json'])").len(),
+        0
+    );
     assert_eq!(select(&html, "main img").len(), 0);
     assert_eq!(text(&html, "h1"), "Beta <script>alert('nimi')</script>");
     assert_eq!(fact(&html, "Hallinnoija"), "<b>Hallinnoija</b> & kumppanit");
     let home = page(&rendered, "index.html");
     assert_eq!(select(&home, "script").len(), 0);
+    let ld = &select(&html, "script[type='application/ld+json']")[0];
+    assert!(!ld.inner_html().contains("</script"));
     assert_eq!(select(&home, "main img").len(), 0);
 }
 

@@ -2,8 +2,10 @@
 
 mod build;
 mod cli;
+mod contacts;
 mod determinism;
 mod errors;
 mod example;
+mod funding;
 mod statement;
 mod support;

@@ -218,6 +218,7 @@ impl<'a> Checker<'a> {
             email,
             photo,
             languages: raw.languages.clone(),
+            vcard: None,
         })
     }
 

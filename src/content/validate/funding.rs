@@ -7,53 +7,59 @@ use jiff::civil::Date;
 use super::checker::Checker;
 use crate::content::model::{Budget, EuMark, Funder, FunderLogo, Funding, Share};
 use crate::content::raw::{EuFunding, RawFunding};
-use crate::diagnostic::{Diagnostic, Pos};
+use crate::diagnostic::Diagnostic;
 use crate::funders::Kind;
-use crate::yaml::suggest;
+use crate::yaml::{Spanned, suggest};
 
 pub fn funding(c: &mut Checker, raw: &RawFunding, start: Option<Date>) -> Funding {
     let registry = &c.domain.funders;
     let mut funders = Vec::new();
     let mut kinds = Vec::new();
-    for f in &raw.funders {
+    for spanned in &raw.funders {
+        let f = &spanned.value;
         let entry = match (&f.id, &f.name) {
             (Some(id), _) => {
-                let found = registry.find(&id.value);
+                let found = registry.find(id);
                 if found.is_none() {
                     let ids = registry.ids();
-                    let hint = match suggest(&id.value, &ids) {
+                    let hint = match suggest(id, &ids) {
                         Some(best) => format!("did you mean `{best}`?"),
                         None => "use an id from data/funders.yaml, or write the funder's `name:` instead".into(),
                     };
                     c.error_at(
-                        id,
+                        spanned,
                         "unknown-funder",
-                        format!("no funder has the id `{}`", id.value),
+                        format!("no funder has the id `{id}`"),
                         &hint,
                     );
                 }
                 found
             }
-            (None, Some(name)) => registry.find(&name.value),
+            (None, Some(name)) => registry.find(name),
             (None, None) => {
-                let pos = Pos::new(1, 1);
-                c.report(
-                    Diagnostic::error("missing-field", "a funder has neither `name` nor `id`")
-                        .hint("write the funder's name: `- nimi: Hämeen ELY-keskus`"),
-                    pos,
+                c.error_at(
+                    spanned,
+                    "missing-field",
+                    "a funder has neither `name` nor `id`".into(),
+                    "write the funder's name: `- nimi: Hämeen ELY-keskus`",
                 );
                 continue;
             }
         };
-        let at = f
+        let label = f
             .name
             .as_ref()
             .or(f.id.as_ref())
             .expect("one of them is set");
+        let at = Spanned {
+            value: label.clone(),
+            referenced: spanned.referenced,
+            defined: spanned.defined,
+        };
         if let (Some(e), Some(start)) = (entry, start)
             && e.valid_until.is_some_and(|until| start > until)
         {
-            let pos = c.doc.pos(at);
+            let pos = c.doc.pos(&at);
             c.report(
                 Diagnostic::warning(
                     "funder-retired",
@@ -63,12 +69,12 @@ pub fn funding(c: &mut Checker, raw: &RawFunding, start: Option<Date>) -> Fundin
                 pos,
             );
         }
-        kinds.push((entry.map(|e| e.kind), at.clone()));
+        kinds.push((entry.map(|e| e.kind), at));
         funders.push(Funder {
             name: f
                 .name
                 .as_ref()
-                .map(|n| n.value.trim().to_string())
+                .map(|n| n.trim().to_string())
                 .or_else(|| entry.and_then(|e| e.name.get(c.lang).cloned()))
                 .unwrap_or_default(),
             names: entry.map(|e| e.name.clone()).unwrap_or_default(),
@@ -123,7 +129,7 @@ pub fn funding(c: &mut Checker, raw: &RawFunding, start: Option<Date>) -> Fundin
 fn eu_mark(
     c: &mut Checker,
     raw: &RawFunding,
-    kinds: &[(Option<Kind>, crate::yaml::Spanned<String>)],
+    kinds: &[(Option<Kind>, Spanned<String>)],
     funders: &[Funder],
 ) -> Option<EuMark> {
     let is_eu = kinds

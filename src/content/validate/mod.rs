@@ -122,7 +122,9 @@ pub fn validate(
                 &b.slug,
             ))
     });
+    let people = super::people::collect(&mut projects, &mut good_practices, &config.base_path);
     let site = Site {
+        people,
         config,
         projects,
         good_practices,
@@ -175,6 +177,7 @@ fn links_and_assets(
     };
     links.pages.insert(urls::home());
     links.pages.insert(urls::good_practices());
+    links.pages.insert(urls::contacts());
     for page in pages {
         let path = page_path(page);
         links.pages.insert(path.clone());

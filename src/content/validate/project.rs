@@ -56,7 +56,7 @@ pub fn project(c: &mut Checker, raw: RawProject, today: Date) -> Option<Project>
     let (name, duration) = (name?, duration?);
     let status = status(&duration, today);
     if let Some(eu) = funding.as_ref().and_then(|f| f.eu.as_ref()) {
-        eu_rules(c, &eu.period, &raw, &duration, status, today);
+        eu_rules(c, &name, &eu.period, &raw, &duration, status, today);
     }
     let slug = c.page.slug.clone();
     Some(Project {
@@ -101,6 +101,7 @@ pub fn project(c: &mut Checker, raw: RawProject, today: Date) -> Option<Project>
 /// aims and, once it has ended, its results; the 2014–2020 logo is retired.
 fn eu_rules(
     c: &mut Checker,
+    name: &str,
     period: &str,
     raw: &RawProject,
     duration: &Duration,
@@ -116,7 +117,7 @@ fn eu_rules(
         c.report(
             Diagnostic::error(
                 "eu-aims",
-                "an EU-funded project's page must describe its aims (Regulation (EU) 2021/1060, Art. 50)",
+                format!("“{name}” is EU-funded, so its page must describe its aims (Regulation (EU) 2021/1060, Art. 50)"),
             )
             .hint("add `goals:` with `main:` (tavoitteet: päätavoite:), or a `summary:`"),
             Pos::new(1, 1),
@@ -132,7 +133,7 @@ fn eu_rules(
             Diagnostic::error(
                 "eu-results",
                 format!(
-                    "the project ended over {} months ago, but its page does not describe its results (Regulation (EU) 2021/1060, Art. 50)",
+                    "“{name}” ended over {} months ago, but its page does not describe its results (Regulation (EU) 2021/1060, Art. 50)",
                     funders.results_due_months
                 ),
             )

@@ -1,0 +1,109 @@
+//! The people behind the contact cards, gathered across projects so that one
+//! person working on several projects is one entry (and one vCard), not several.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::model::{Contact, GoodPractice, Project, ProjectRef};
+use super::slug::slugify;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Person {
+    pub slug: String,
+    /// Root-relative URL of the person's vCard.
+    pub vcard: String,
+    pub contact: Contact,
+    /// The projects the person is a contact for, in the site's order.
+    pub projects: Vec<ProjectRef>,
+}
+
+/// Everyone on a contact card, each once; fills in every card's vCard URL.
+pub fn collect(
+    projects: &mut [Project],
+    good_practices: &mut [GoodPractice],
+    base_path: &str,
+) -> Vec<Person> {
+    let mut people: Vec<Person> = Vec::new();
+    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    let mut cards: Vec<(&mut Contact, ProjectRef)> = Vec::new();
+    for p in projects.iter_mut() {
+        let r = ProjectRef {
+            name: p.name.clone(),
+            url: p.url.clone(),
+            status: p.status,
+        };
+        cards.extend(p.contacts.iter_mut().map(|c| (c, r.clone())));
+    }
+    for gp in good_practices.iter_mut() {
+        let r = gp.project.clone();
+        cards.extend(gp.contacts.iter_mut().map(|c| (c, r.clone())));
+    }
+    for (contact, project) in cards {
+        let key = identity(contact);
+        let index = *by_key.entry(key).or_insert_with(|| {
+            let base = slugify(&contact.name);
+            let base = if base.is_empty() {
+                "yhteystieto".to_string()
+            } else {
+                base
+            };
+            let taken = |s: &str| people.iter().any(|p| p.slug == s);
+            let mut slug = base.clone();
+            let mut n = 1;
+            while taken(&slug) {
+                n += 1;
+                slug = format!("{base}-{n}");
+            }
+            people.push(Person {
+                vcard: format!("{base_path}contacts/{slug}.vcf"),
+                slug,
+                contact: contact.clone(),
+                projects: Vec::new(),
+            });
+            people.len() - 1
+        });
+        let person = &mut people[index];
+        merge(&mut person.contact, contact);
+        if !person.projects.iter().any(|p| p.url == project.url) {
+            person.projects.push(project);
+        }
+        contact.vcard = Some(person.vcard.clone());
+    }
+    for person in &mut people {
+        person.contact.vcard = Some(person.vcard.clone());
+    }
+    people.sort_by(|a, b| {
+        a.contact
+            .name
+            .cmp(&b.contact.name)
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    people
+}
+
+/// The same person: the same email address, else the same name and phone.
+fn identity(c: &Contact) -> String {
+    match (&c.email, &c.phone) {
+        (Some(email), _) => email.to_lowercase(),
+        (None, Some(phone)) => format!("{}|{}", c.name, phone.e164),
+        (None, None) => c.name.clone(),
+    }
+}
+
+/// Facts one card has and another lacks complete the person.
+fn merge(into: &mut Contact, from: &Contact) {
+    into.title = into.title.take().or_else(|| from.title.clone());
+    into.organisation = into
+        .organisation
+        .take()
+        .or_else(|| from.organisation.clone());
+    into.unit = into.unit.take().or_else(|| from.unit.clone());
+    into.phone = into.phone.take().or_else(|| from.phone.clone());
+    into.photo = into.photo.take().or_else(|| from.photo.clone());
+    for lang in &from.languages {
+        if !into.languages.contains(lang) {
+            into.languages.push(lang.clone());
+        }
+    }
+}
