@@ -188,7 +188,7 @@ pub struct Contact {
     pub title: Option<String>,
     pub organisation: Option<String>,
     pub unit: Option<String>,
-    pub phone: Option<Phone>,
+    pub phones: Vec<Phone>,
     pub email: Option<String>,
     pub photo: Option<Image>,
     pub languages: Vec<String>,

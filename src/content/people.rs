@@ -84,7 +84,7 @@ pub fn collect(
 
 /// The same person: the same email address, else the same name and phone.
 fn identity(c: &Contact) -> String {
-    match (&c.email, &c.phone) {
+    match (&c.email, c.phones.first()) {
         (Some(email), _) => email.to_lowercase(),
         (None, Some(phone)) => format!("{}|{}", c.name, phone.e164),
         (None, None) => c.name.clone(),
@@ -99,7 +99,11 @@ fn merge(into: &mut Contact, from: &Contact) {
         .take()
         .or_else(|| from.organisation.clone());
     into.unit = into.unit.take().or_else(|| from.unit.clone());
-    into.phone = into.phone.take().or_else(|| from.phone.clone());
+    for phone in &from.phones {
+        if !into.phones.contains(phone) {
+            into.phones.push(phone.clone());
+        }
+    }
     into.photo = into.photo.take().or_else(|| from.photo.clone());
     for lang in &from.languages {
         if !into.languages.contains(lang) {

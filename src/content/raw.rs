@@ -215,8 +215,9 @@ pub struct RawContact {
     pub organisation: Option<String>,
     #[serde(alias = "yksikkö", alias = "yksikko")]
     pub unit: Option<String>,
-    #[serde(alias = "puhelin")]
-    pub phone: Option<Spanned<String>>,
+    /// One number, or a list of them.
+    #[serde(alias = "puhelin", alias = "phones", alias = "puhelimet")]
+    pub phone: Option<Spanned<OneOrMore>>,
     #[serde(alias = "sähköposti", alias = "sahkoposti")]
     pub email: Option<Spanned<String>>,
     #[serde(alias = "kuva")]
@@ -344,6 +345,16 @@ pub struct RawGoodPractice {
         alias = "aiheet"
     )]
     pub topics: Vec<String>,
+}
+
+/// One text or a list of texts, as a type (so it can carry its position).
+#[derive(Debug)]
+pub struct OneOrMore(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for OneOrMore {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        string_list(d).map(OneOrMore)
+    }
 }
 
 /// A list of strings, where a single string means a list of one.

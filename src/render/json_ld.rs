@@ -66,8 +66,15 @@ fn person(c: &Contact) -> Value {
         }
         obj.insert("worksFor".into(), org);
     }
-    if let Some(p) = &c.phone {
-        obj.insert("telephone".into(), p.e164.clone().into());
+    match c.phones.as_slice() {
+        [] => {}
+        [one] => {
+            obj.insert("telephone".into(), one.e164.clone().into());
+        }
+        many => {
+            let all: Vec<Value> = many.iter().map(|p| p.e164.clone().into()).collect();
+            obj.insert("telephone".into(), all.into());
+        }
     }
     if let Some(e) = &c.email {
         obj.insert("email".into(), e.clone().into());

@@ -30,7 +30,7 @@ pub fn vcard(person: &Person, site_url: &str, base_path: &str) -> String {
     if !org.is_empty() {
         card = card.org(org);
     }
-    if let Some(phone) = &c.phone {
+    for phone in &c.phones {
         card = card.telephone(phone.e164.clone());
     }
     if let Some(email) = &c.email {

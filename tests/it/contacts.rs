@@ -36,6 +36,7 @@ fn vcards_parse_and_keep_every_field_and_letter() {
         "TITLE:Projektsekreterare",
         "ORG:Åbo Akademi",
         "TEL:+358401234567",
+        "TEL:+35893101691",
         "EMAIL:orjan.arlig@abo.fi",
         "URL:https://example.fi/projects/beta/",
     ] {
@@ -136,6 +137,28 @@ fn json_ld_cannot_close_its_script_element() {
     let script = &select(&html, "script[type='application/ld+json']")[0];
     let data: serde_json::Value = serde_json::from_str(&script.text().collect::<String>()).unwrap();
     assert_eq!(data["name"], "Beta <script>alert('nimi')</script>");
+}
+
+#[test]
+fn a_contact_may_have_several_phones() {
+    let html = page(&full(), "projects/beta/index.html");
+    let card = "article[aria-label='Örjan Ärlig'] a[href^='tel:']";
+    let phones: Vec<_> = select(&html, card)
+        .iter()
+        .map(|a| {
+            (
+                a.value().attr("href").unwrap().to_string(),
+                a.text().collect::<String>(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        phones,
+        [
+            ("tel:+358401234567".to_string(), "040 123 4567".to_string()),
+            ("tel:+35893101691".to_string(), "09 310 1691".to_string()),
+        ]
+    );
 }
 
 #[test]

@@ -184,18 +184,20 @@ impl<'a> Checker<'a> {
     }
 
     pub fn contact(&mut self, raw: &RawContact) -> Option<Contact> {
-        let phone = raw.phone.as_ref().and_then(|p| {
-            let parsed = contact_info::parse_phone(&p.value);
-            if parsed.is_none() {
-                self.error_at(
-                    p,
-                    "invalid-phone",
-                    format!("`{}` is not a phone number", p.value),
-                    PHONE_HINT,
-                );
+        let mut phones = Vec::new();
+        if let Some(p) = &raw.phone {
+            for number in &p.value.0 {
+                match contact_info::parse_phone(number) {
+                    Some(phone) => phones.push(phone),
+                    None => self.error_at(
+                        p,
+                        "invalid-phone",
+                        format!("`{number}` is not a phone number"),
+                        PHONE_HINT,
+                    ),
+                }
             }
-            parsed
-        });
+        }
         let email = raw.email.as_ref().and_then(|e| {
             let parsed = contact_info::parse_email(&e.value);
             if parsed.is_none() {
@@ -214,7 +216,7 @@ impl<'a> Checker<'a> {
             title: raw.title.clone(),
             organisation: raw.organisation.clone(),
             unit: raw.unit.clone(),
-            phone,
+            phones,
             email,
             photo,
             languages: raw.languages.clone(),
