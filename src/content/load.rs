@@ -26,6 +26,8 @@ pub enum Kind {
 pub struct Page {
     pub kind: Kind,
     pub slug: String,
+    /// The language of a translation (`sointu.sv.md`); None for the default language.
+    pub lang: Option<String>,
     pub source: Arc<SourceText>,
     /// Byte range of the YAML between the fences.
     pub front_matter: std::ops::Range<usize>,
@@ -64,7 +66,10 @@ pub struct Loaded {
 
 /// Reads every content file under `root`. Problems with single files become
 /// diagnostics; the rest of the site still loads.
-pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
+///
+/// `languages` are the site's languages, the default first: `sointu.sv.md` and
+/// `index.sv.md` are Swedish versions when `sv` is one of them.
+pub fn load(root: &Path, languages: &[String]) -> (Loaded, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let mut found: Vec<(Kind, String, PathBuf, Option<PathBuf>)> = Vec::new();
     let mut loaded = Loaded::default();
@@ -83,7 +88,7 @@ pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
                 let slug = file.trim_end_matches(".md").to_string();
                 found.push((Kind::Project, slug, rel, None));
             }
-            ([dir, index], true) if index == "index.md" => {
+            ([dir, index], true) if is_index(index) => {
                 let bundle = projects.join(dir);
                 found.push((Kind::Project, dir.clone(), rel, Some(bundle)));
             }
@@ -94,9 +99,7 @@ pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
                 };
                 found.push((kind, slug, rel, Some(projects.join(dir))));
             }
-            ([dir, gp_dir, gp, index], true)
-                if gp_dir == GOOD_PRACTICES_DIR && index == "index.md" =>
-            {
+            ([dir, gp_dir, gp, index], true) if gp_dir == GOOD_PRACTICES_DIR && is_index(index) => {
                 let kind = Kind::GoodPractice {
                     project: dir.clone(),
                 };
@@ -120,7 +123,12 @@ pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
 
     let results: Vec<Result<Page, Diagnostic>> = found
         .into_par_iter()
-        .map(|(kind, slug, rel, bundle)| read_page(root, kind, slug, rel, bundle))
+        .map(|(kind, slug, rel, bundle)| {
+            let (slug, lang) = language_of(&slug, &rel, languages)?;
+            let mut page = read_page(root, kind, slug, rel, bundle)?;
+            page.lang = lang;
+            Ok(page)
+        })
         .collect();
     for result in results {
         match result {
@@ -129,6 +137,45 @@ pub fn load(root: &Path) -> (Loaded, Vec<Diagnostic>) {
         }
     }
     (loaded, diagnostics)
+}
+
+/// `index.md` or a translation of it, `index.sv.md`.
+fn is_index(name: &str) -> bool {
+    name == "index.md"
+        || (name.starts_with("index.") && name.ends_with(".md") && name.matches('.').count() == 2)
+}
+
+/// Splits `sointu.sv` into the slug and the language of a translation. The slug
+/// of a bundle's page comes from its folder; its file name carries the language.
+fn language_of(
+    name: &str,
+    rel: &Path,
+    languages: &[String],
+) -> Result<(String, Option<String>), Diagnostic> {
+    let file = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (slug, suffix) = match file.strip_prefix("index.") {
+        Some(lang) => (name.to_string(), Some(lang.to_string())),
+        None => match name.rsplit_once('.') {
+            Some((slug, lang)) => (slug.to_string(), Some(lang.to_string())),
+            None => (name.to_string(), None),
+        },
+    };
+    match suffix {
+        None => Ok((slug, None)),
+        Some(lang) if languages.first() == Some(&lang) => Ok((slug, None)),
+        Some(lang) if languages.contains(&lang) => Ok((slug, Some(lang))),
+        Some(lang) => Err(Diagnostic::error(
+            "unknown-language",
+            format!("the file name says the language is `{lang}`, but the site has no such language"),
+        )
+        .in_file(rel)
+        .hint(format!(
+            "add `{lang}` to `languages:` in site.yaml, or rename the file (a translation is NAME.sv.md)"
+        ))),
+    }
 }
 
 /// Files under `root/dir`, relative to `root`, sorted, skipping hidden and
@@ -202,6 +249,7 @@ fn read_page(
     Ok(Page {
         kind,
         slug,
+        lang: None,
         source,
         front_matter,
         body_start,

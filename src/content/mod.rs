@@ -24,7 +24,7 @@ use model::Site;
 
 /// Loads and validates everything under `root`.
 pub fn read(root: &Path, config: Config, domain: &Domain, today: Date) -> (Site, Vec<Diagnostic>) {
-    let (loaded, mut diagnostics) = load::load(root);
+    let (loaded, mut diagnostics) = load::load(root, &config.languages);
     let (site, found) = validate::validate(root, config, domain, loaded, today);
     diagnostics.extend(found);
     (site, diagnostics)

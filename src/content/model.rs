@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use std::collections::BTreeMap;
+
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -12,11 +14,13 @@ use super::raw::LinkKind;
 use crate::config::Config;
 use crate::funders::Texts;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Site {
     pub config: Config,
     /// Home-page order: ongoing, then upcoming, then ended; newest first within each.
     pub projects: Vec<Project>,
+    /// Versions of projects in the site's other languages, in the same order.
+    pub translations: Vec<Project>,
     /// Sorted by name.
     pub good_practices: Vec<GoodPractice>,
     /// Everyone on a contact card, once each, sorted by name.
@@ -44,9 +48,17 @@ pub enum Status {
     Ended,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Project {
     pub slug: String,
+    /// The language this version is written in.
+    pub lang: String,
+    /// Every language version of the project, this one included.
+    pub versions: Vec<Alternate>,
+    /// For each section a translation may take from the default language's
+    /// version (`facts`, `funding`, `contacts`, `links`, `publications`, `image`),
+    /// whether it did, so templates can mark its language.
+    pub borrowed: BTreeMap<&'static str, bool>,
     /// Root-relative URL with the base path: `/projects/sointu/`.
     pub url: String,
     /// The Markdown file, relative to the site root.
@@ -81,6 +93,13 @@ pub struct Project {
     pub good_practices: Vec<GoodPracticeRef>,
 }
 
+/// A language version of a page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    pub lang: String,
+    pub url: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Duration {
     pub start: PartialDate,
@@ -97,7 +116,7 @@ impl Duration {
     }
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Goals {
     pub main: Option<String>,
     pub sub_goals: Vec<String>,
@@ -109,14 +128,14 @@ impl Goals {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct WorkPackage {
     pub title: String,
     /// HTML.
     pub description: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Funding {
     pub programme: Option<String>,
     pub priority: Option<String>,
@@ -134,7 +153,7 @@ pub struct Funding {
     pub has_marks: bool,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Funder {
     /// As the project wrote it.
     pub name: String,
@@ -149,7 +168,7 @@ pub struct Funder {
     pub statement: Option<Texts>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct FunderLogo {
     pub url: String,
     pub alt: Texts,
@@ -157,7 +176,7 @@ pub struct FunderLogo {
 }
 
 /// How the page marks the EU's support.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct EuMark {
     /// `2021-2027` or `2014-2020`.
     pub period: String,
@@ -167,7 +186,7 @@ pub struct EuMark {
     pub fund: Option<Texts>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Budget {
     /// Euros.
     pub total: Option<f64>,
@@ -175,7 +194,7 @@ pub struct Budget {
     pub shares: Vec<Share>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Share {
     pub label: String,
     /// Euros.
@@ -196,13 +215,13 @@ pub struct Contact {
     pub vcard: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SocialLink {
     pub service: String,
     pub url: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Link {
     pub title: String,
     pub url: String,
@@ -212,7 +231,7 @@ pub struct Link {
     pub file: Option<FileInfo>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Publication {
     pub title: String,
     pub description: Option<String>,
@@ -222,7 +241,7 @@ pub struct Publication {
     pub versions: Vec<Version>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Version {
     pub language: String,
     pub url: Option<String>,
@@ -243,15 +262,16 @@ pub struct Image {
     pub alt: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct GoodPracticeRef {
     pub name: String,
     pub url: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct GoodPractice {
     pub slug: String,
+    pub lang: String,
     pub url: String,
     pub source: String,
     pub name: String,

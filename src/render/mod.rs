@@ -69,20 +69,22 @@ impl<'a> From<&'a Project> for ProjectSummary<'a> {
 }
 
 enum Job<'a> {
-    Home,
+    Home(&'a str),
     Statement(&'a str),
     Project(&'a Project),
-    GoodPracticeIndex,
+    GoodPracticeIndex(&'a str),
     GoodPractice(usize),
     Contacts,
     NotFound,
 }
 
 /// A language version of a page, for links between versions.
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct Version<'a> {
     lang: &'a str,
     url: String,
+    /// The absolute address, for `<link rel="alternate">`.
+    href: String,
     name: String,
 }
 
@@ -143,6 +145,7 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
         .map(|(lang, path)| Version {
             lang,
             url: format!("{}{path}", config.base_path),
+            href: format!("{}{path}", config.base_url),
             name: string(theme, lang, "native_name"),
         })
         .collect();
@@ -151,59 +154,144 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
     global.insert("today", &PartialDate::from_iso(&site.today.to_string()));
     let theme = &*theme;
 
-    let mut jobs = vec![
-        Job::Home,
-        Job::GoodPracticeIndex,
-        Job::Contacts,
-        Job::NotFound,
-    ];
+    let mut jobs = vec![Job::Contacts, Job::NotFound];
+    for lang in &config.languages {
+        jobs.push(Job::Home(lang));
+        jobs.push(Job::GoodPracticeIndex(lang));
+    }
     jobs.extend(statements.keys().map(|lang| Job::Statement(lang)));
-    jobs.extend(site.projects.iter().map(Job::Project));
+    jobs.extend(
+        site.projects
+            .iter()
+            .chain(&site.translations)
+            .map(Job::Project),
+    );
     jobs.extend((0..site.good_practices.len()).map(Job::GoodPractice));
 
+    // Home and listing pages exist in every language of the site.
+    let page_in_every_language = |page_path: &str, lang: &str| -> Vec<Version> {
+        let own = urls::language_prefix(lang, &config.language);
+        let inner = page_path.strip_prefix(own.as_str()).unwrap_or(page_path);
+        config
+            .languages
+            .iter()
+            .map(|l| {
+                let path = format!("{}{inner}", urls::language_prefix(l, &config.language));
+                Version {
+                    lang: l,
+                    url: format!("{}{path}", config.base_path),
+                    href: format!("{}{path}", config.base_url),
+                    name: string(theme, l, "native_name"),
+                }
+            })
+            .collect()
+    };
     let results: Vec<Result<Output, Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
             let mut ctx = Context::new();
             let mut lang = config.language.as_str();
+            // The page's language versions; None: it exists in every language.
+            let mut versions: Option<Vec<Version>> = None;
+            let prefix = |l: &str| urls::language_prefix(l, &config.language);
             let (template, page_path) = match job {
-                Job::Home => {
-                    let summaries: Vec<ProjectSummary> =
-                        site.projects.iter().map(Into::into).collect();
+                Job::Home(l) => {
+                    lang = l;
+                    let summaries: Vec<ProjectSummary> = site
+                        .projects
+                        .iter()
+                        .chain(&site.translations)
+                        .filter(|p| p.lang == *l)
+                        .map(Into::into)
+                        .collect();
                     ctx.insert("projects", &summaries);
-                    ctx.insert("good_practices", &site.good_practices.len());
-                    ("index.html", urls::home())
+                    // Projects not translated yet are listed apart, marked as
+                    // being in the default language: text never falls back silently.
+                    let untranslated: Vec<ProjectSummary> = site
+                        .projects
+                        .iter()
+                        .filter(|p| p.lang != *l && !p.versions.iter().any(|v| v.lang == *l))
+                        .map(Into::into)
+                        .collect();
+                    ctx.insert("untranslated", &untranslated);
+                    ("index.html", format!("{}{}", prefix(l), urls::home()))
                 }
                 Job::Project(p) => {
+                    lang = &p.lang;
+                    versions = Some(
+                        p.versions
+                            .iter()
+                            .map(|v| Version {
+                                lang: &v.lang,
+                                url: v.url.clone(),
+                                href: vcard::absolute(&config.base_url, &config.base_path, &v.url),
+                                name: string(theme, &v.lang, "native_name"),
+                            })
+                            .collect(),
+                    );
                     ctx.insert("project", p);
                     ctx.insert("json_ld", &json_ld::project(p, config));
-                    ("project.html", urls::project(&p.slug))
+                    (
+                        "project.html",
+                        format!("{}{}", prefix(&p.lang), urls::project(&p.slug)),
+                    )
                 }
-                Job::GoodPracticeIndex => {
-                    ctx.insert("good_practices", &site.good_practices);
-                    ("good-practices.html", urls::good_practices())
+                Job::GoodPracticeIndex(l) => {
+                    lang = l;
+                    let (in_language, others): (Vec<_>, Vec<_>) =
+                        site.good_practices.iter().partition(|g| g.lang == *l);
+                    let untranslated: Vec<_> = others
+                        .into_iter()
+                        .filter(|g| {
+                            g.lang == config.language
+                                && !in_language.iter().any(|t| t.slug == g.slug)
+                        })
+                        .collect();
+                    ctx.insert("good_practices", &in_language);
+                    ctx.insert("untranslated", &untranslated);
+                    (
+                        "good-practices.html",
+                        format!("{}{}", prefix(l), urls::good_practices()),
+                    )
                 }
                 Job::GoodPractice(i) => {
                     let gp = &site.good_practices[*i];
+                    lang = &gp.lang;
+                    versions = Some(vec![Version {
+                        lang: &gp.lang,
+                        url: gp.url.clone(),
+                        href: vcard::absolute(&config.base_url, &config.base_path, &gp.url),
+                        name: string(theme, &gp.lang, "native_name"),
+                    }]);
                     ctx.insert("good_practice", gp);
-                    ("good-practice.html", urls::good_practice(&gp.slug))
+                    (
+                        "good-practice.html",
+                        format!("{}{}", prefix(&gp.lang), urls::good_practice(&gp.slug)),
+                    )
                 }
                 Job::Contacts => {
+                    versions = Some(Vec::new());
                     ctx.insert("people", &site.people);
                     ctx.insert("organisations", &by_organisation(&site.people));
                     ctx.insert("projects", &site.projects);
                     ("contacts.html", urls::contacts())
                 }
-                Job::NotFound => ("404.html", "404.html".to_string()),
+                Job::NotFound => {
+                    versions = Some(Vec::new());
+                    ("404.html", "404.html".to_string())
+                }
                 Job::Statement(l) => {
                     lang = l;
                     ctx.insert("statement", &config.accessibility);
-                    ctx.insert("versions", &statement_versions);
+                    versions = Some(statement_versions.clone());
                     ("accessibility.html", statements[l].clone())
                 }
             };
             ctx.insert("lang", lang);
             ctx.insert("t", &theme.strings[lang]);
+            ctx.insert("home_url", &format!("{}{}", config.base_path, prefix(lang)));
+            let versions = versions.unwrap_or_else(|| page_in_every_language(&page_path, lang));
+            ctx.insert("versions", &versions);
             if let Some(path) = statements.get(lang) {
                 ctx.insert("statement_url", &format!("{}{path}", config.base_path));
             }

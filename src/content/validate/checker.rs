@@ -19,6 +19,8 @@ pub struct Checker<'a> {
     pub domain: &'a Domain,
     /// The language the page is written in.
     pub lang: &'a str,
+    /// The site's default language.
+    pub default_lang: &'a str,
     pub page: &'a Page,
     pub doc: Document<'a>,
     pub links: &'a Links,
@@ -32,12 +34,13 @@ impl<'a> Checker<'a> {
         page: &'a Page,
         links: &'a Links,
         domain: &'a Domain,
-        lang: &'a str,
+        default_lang: &'a str,
     ) -> Self {
         Checker {
             root,
             domain,
-            lang,
+            lang: page.lang.as_deref().unwrap_or(default_lang),
+            default_lang,
             page,
             doc: Document {
                 yaml: page.yaml(),

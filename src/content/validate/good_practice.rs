@@ -27,8 +27,14 @@ pub fn good_practice(
     let updated = raw.updated.as_ref().and_then(|d| c.date(d));
     let body = c.body();
     let slug = c.page.slug.clone();
+    let prefix = urls::language_prefix(c.lang, c.default_lang);
     Some(GoodPractice {
-        url: format!("{}{}", c.links.base_path, urls::good_practice(&slug)),
+        url: format!(
+            "{}{prefix}{}",
+            c.links.base_path,
+            urls::good_practice(&slug)
+        ),
+        lang: c.lang.to_string(),
         source: crate::diagnostic::display_path(&c.page.source.path),
         slug,
         name: name?,

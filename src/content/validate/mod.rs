@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use super::links::Links;
 use super::load::{self, Kind, Loaded, Page};
-use super::model::{Asset, GoodPracticeRef, ProjectRef, Site};
+use super::model::{Alternate, Asset, GoodPracticeRef, Project, ProjectRef, Site};
 use super::raw::{RawGoodPractice, RawProject};
 use super::urls;
 use crate::config::Config;
@@ -39,25 +39,44 @@ pub fn validate(
     let (project_pages, gp_pages): (Vec<&Page>, Vec<&Page>) =
         pages.iter().partition(|p| p.kind == Kind::Project);
 
-    let results: Vec<_> = project_pages
+    let (originals, translated): (Vec<&Page>, Vec<&Page>) =
+        project_pages.into_iter().partition(|p| p.lang.is_none());
+    let check_project = |page: &&Page, original: Option<&Project>| {
+        let mut c = Checker::new(root, page, &links, domain, &config.language);
+        let project = match c.doc.parse::<RawProject>() {
+            Ok(raw) => project::project(&mut c, raw, today, original),
+            Err(d) => {
+                c.diagnostics.push(d);
+                None
+            }
+        };
+        (project, c.diagnostics)
+    };
+    let results: Vec<_> = originals
         .par_iter()
-        .map(|page| {
-            let mut c = Checker::new(root, page, &links, domain, &config.language);
-            let project = match c.doc.parse::<RawProject>() {
-                Ok(raw) => project::project(&mut c, raw, today),
-                Err(d) => {
-                    c.diagnostics.push(d);
-                    None
-                }
-            };
-            (project, c.diagnostics)
-        })
+        .map(|page| check_project(page, None))
         .collect();
     let mut projects = Vec::new();
     for (project, found) in results {
         diagnostics.extend(found);
         projects.extend(project);
     }
+    let results: Vec<_> = translated
+        .par_iter()
+        .map(|page| match projects.iter().find(|p| p.slug == page.slug) {
+            Some(original) => check_project(page, Some(original)),
+            None => (
+                None,
+                vec![orphan(page, "project", &urls::project(&page.slug))],
+            ),
+        })
+        .collect();
+    let mut translations = Vec::new();
+    for (project, found) in results {
+        diagnostics.extend(found);
+        translations.extend(project);
+    }
+    link_versions(&mut projects, &mut translations, &config.languages);
 
     let refs: HashMap<String, ProjectRef> = projects
         .iter()
@@ -100,7 +119,11 @@ pub fn validate(
 
     good_practices.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.slug.cmp(&b.slug)));
     for gp in &good_practices {
-        let owner = projects.iter_mut().find(|p| p.url == gp.project.url);
+        // A good practice is listed on its project's page in its own language.
+        let owner = projects
+            .iter_mut()
+            .chain(translations.iter_mut())
+            .find(|p| p.lang == gp.lang && p.versions.iter().any(|v| v.url == gp.project.url));
         if let Some(p) = owner {
             p.good_practices.push(GoodPracticeRef {
                 name: gp.name.clone(),
@@ -127,11 +150,41 @@ pub fn validate(
         people,
         config,
         projects,
+        translations,
         good_practices,
         today,
         assets,
     };
     (site, diagnostics)
+}
+
+/// A translation whose original (in the default language) does not exist.
+fn orphan(page: &Page, what: &str, path: &str) -> Diagnostic {
+    Diagnostic::error(
+        "orphan-translation",
+        format!("this translates a {what} that does not exist: there is no /{path} in the default language"),
+    )
+    .in_file(&page.source.path)
+    .at(crate::diagnostic::Pos::new(1, 1))
+    .hint("check the file name: a translation is named like its original with the language added (sointu.md → sointu.sv.md)")
+}
+
+/// Gives every project and translation the list of all its language versions,
+/// in the order of the site's languages.
+fn link_versions(projects: &mut [Project], translations: &mut [Project], languages: &[String]) {
+    let mut versions: HashMap<String, Vec<Alternate>> = HashMap::new();
+    for p in projects.iter().chain(translations.iter()) {
+        versions.entry(p.slug.clone()).or_default().push(Alternate {
+            lang: p.lang.clone(),
+            url: p.url.clone(),
+        });
+    }
+    for list in versions.values_mut() {
+        list.sort_by_key(|a| languages.iter().position(|l| *l == a.lang));
+    }
+    for p in projects.iter_mut().chain(translations.iter_mut()) {
+        p.versions = versions[&p.slug].clone();
+    }
 }
 
 /// Two pages that would be written to the same address: the second is an error.
@@ -159,9 +212,14 @@ fn without_duplicates(pages: Vec<Page>, diagnostics: &mut Vec<Diagnostic>) -> Ve
 }
 
 fn page_path(page: &Page) -> String {
+    let prefix = page
+        .lang
+        .as_deref()
+        .map(|l| format!("{l}/"))
+        .unwrap_or_default();
     match page.kind {
-        Kind::Project => urls::project(&page.slug),
-        Kind::GoodPractice { .. } => urls::good_practice(&page.slug),
+        Kind::Project => format!("{prefix}{}", urls::project(&page.slug)),
+        Kind::GoodPractice { .. } => format!("{prefix}{}", urls::good_practice(&page.slug)),
     }
 }
 
@@ -175,8 +233,13 @@ fn links_and_assets(
         base_path: config.base_path.clone(),
         ..Links::default()
     };
-    links.pages.insert(urls::home());
-    links.pages.insert(urls::good_practices());
+    for lang in &config.languages {
+        let prefix = urls::language_prefix(lang, &config.language);
+        links.pages.insert(format!("{prefix}{}", urls::home()));
+        links
+            .pages
+            .insert(format!("{prefix}{}", urls::good_practices()));
+    }
     links.pages.insert(urls::contacts());
     for page in pages {
         let path = page_path(page);

@@ -11,14 +11,24 @@ use crate::content::urls;
 use crate::diagnostic::{Diagnostic, Pos};
 use crate::yaml::Spanned;
 
-pub fn project(c: &mut Checker, raw: RawProject, today: Date) -> Option<Project> {
+/// Validates a project. A translation (`sointu.sv.md`) passes the default
+/// language's version as `original`: facts it leaves out (dates, funding,
+/// contacts, links …) are taken from there; text (name, summary, goals, body)
+/// never is.
+pub fn project(
+    c: &mut Checker,
+    raw: RawProject,
+    today: Date,
+    original: Option<&Project>,
+) -> Option<Project> {
     let name = raw.name.as_ref().map(|n| n.value.trim().to_string());
     if name.is_none() {
         c.missing("name", "nimi");
     }
-    let duration = match &raw.duration {
-        Some(d) => duration(c, d),
-        None => {
+    let duration = match (&raw.duration, original) {
+        (Some(d), _) => duration(c, d),
+        (None, Some(o)) => Some(o.duration.clone()),
+        (None, None) => {
             c.missing("duration", "toteutusaika");
             None
         }
@@ -55,24 +65,84 @@ pub fn project(c: &mut Checker, raw: RawProject, today: Date) -> Option<Project>
 
     let (name, duration) = (name?, duration?);
     let status = status(&duration, today);
-    if let Some(eu) = funding.as_ref().and_then(|f| f.eu.as_ref()) {
+    if let Some(eu) = funding.as_ref().and_then(|f| f.eu.as_ref())
+        && original.is_none()
+    {
         eu_rules(c, &name, &eu.period, &raw, &duration, status, today);
     }
+    let mut borrowed = std::collections::BTreeMap::new();
+    let mut borrow = |section: &'static str, empty: bool| {
+        let take = empty && original.is_some();
+        borrowed.insert(section, take);
+        take
+    };
+    let o = original;
+    let funding = if borrow("funding", funding.is_none()) {
+        o.and_then(|o| o.funding.clone())
+    } else {
+        funding
+    };
+    let contacts = if borrow("contacts", raw.contacts.is_empty()) {
+        o.map(|o| o.contacts.clone()).unwrap_or_default()
+    } else {
+        contacts
+    };
+    let social = if raw.social.is_empty() {
+        o.map(|o| o.social.clone()).unwrap_or_default()
+    } else {
+        social
+    };
+    let links = if borrow("links", raw.links.is_empty()) {
+        o.map(|o| o.links.clone()).unwrap_or_default()
+    } else {
+        links
+    };
+    let publications = if borrow("publications", raw.publications.is_empty()) {
+        o.map(|o| o.publications.clone()).unwrap_or_default()
+    } else {
+        publications
+    };
+    let image = if borrow("image", image.is_none()) {
+        o.and_then(|o| o.image.clone())
+    } else {
+        image
+    };
+    let facts = |value: Option<String>, pick: fn(&Project) -> &Option<String>| {
+        value.or_else(|| o.and_then(|o| pick(o).clone()))
+    };
+    let lists = |value: Vec<String>, pick: fn(&Project) -> &Vec<String>| {
+        if value.is_empty() {
+            o.map(|o| pick(o).clone()).unwrap_or_default()
+        } else {
+            value
+        }
+    };
+    let own_facts = raw.administrator.is_some()
+        || !raw.implementers.is_empty()
+        || !raw.partners.is_empty()
+        || raw.region.is_some()
+        || !raw.municipalities.is_empty();
+    borrow("facts", !own_facts);
+    let lang = c.lang.to_string();
+    let prefix = urls::language_prefix(&lang, c.default_lang);
     let slug = c.page.slug.clone();
     Some(Project {
-        url: format!("{}{}", c.links.base_path, urls::project(&slug)),
+        url: format!("{}{prefix}{}", c.links.base_path, urls::project(&slug)),
+        lang,
+        versions: Vec::new(),
+        borrowed,
         source: crate::diagnostic::display_path(&c.page.source.path),
         slug,
         name,
-        short_name: raw.short_name,
-        code: raw.code,
-        administrator: raw.administrator,
-        implementers: raw.implementers,
-        partners: raw.partners,
+        short_name: facts(raw.short_name, |o| &o.short_name),
+        code: facts(raw.code, |o| &o.code),
+        administrator: facts(raw.administrator, |o| &o.administrator),
+        implementers: lists(raw.implementers, |o| &o.implementers),
+        partners: lists(raw.partners, |o| &o.partners),
         status,
         duration,
-        region: raw.region,
-        municipalities: raw.municipalities,
+        region: facts(raw.region, |o| &o.region),
+        municipalities: lists(raw.municipalities, |o| &o.municipalities),
         target_groups: raw.target_groups,
         goals: raw
             .goals
