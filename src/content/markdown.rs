@@ -71,10 +71,12 @@ impl Converter<'_> {
             raw_html_lines: HashSet::new(),
             link: None,
             table_head: None,
+            passages: Vec::new(),
         };
         for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
             state.event(event, range.start);
         }
+        state.close_passages(HeadingLevel::H1);
         let mut html = String::with_capacity(markdown.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, state.events.into_iter());
         html
@@ -82,6 +84,7 @@ impl Converter<'_> {
 }
 
 struct PendingHeading<'e> {
+    offset: usize,
     level: HeadingLevel,
     id: Option<CowStr<'e>>,
     classes: Vec<CowStr<'e>>,
@@ -105,6 +108,9 @@ struct State<'c, 'e, 'd> {
     link: Option<(String, usize, String)>,
     /// Text of the table header being read, and where the table starts.
     table_head: Option<(String, usize)>,
+    /// Levels of the headings that opened a passage in another language
+    /// (`## Briefly in English {lang=en}`), innermost last.
+    passages: Vec<HeadingLevel>,
 }
 
 impl<'e> State<'_, 'e, '_> {
@@ -151,7 +157,9 @@ impl<'e> State<'_, 'e, '_> {
                 attrs,
             }) => {
                 self.check_level(level, offset);
+                self.close_passages(level);
                 self.heading = Some(PendingHeading {
+                    offset,
                     level,
                     id,
                     classes,
@@ -307,8 +315,51 @@ impl<'e> State<'_, 'e, '_> {
         self.last_level = n;
     }
 
+    /// Ends the passages that a heading of `level` (or higher) closes.
+    fn close_passages(&mut self, level: HeadingLevel) {
+        while self.passages.last().is_some_and(|open| *open >= level) {
+            self.passages.pop();
+            self.events.push(Event::Html("</div>\n".into()));
+        }
+    }
+
+    /// `{lang=en}` on a heading marks it and everything up to the next heading of
+    /// its level as written in that language; Arabic and other right-to-left
+    /// languages also get `dir="rtl"`.
+    fn open_passage(&mut self, h: &mut PendingHeading<'e>, offset: usize) {
+        let Some(i) = h.attrs.iter().position(|(k, _)| k.as_ref() == "lang") else {
+            return;
+        };
+        let (_, value) = h.attrs.remove(i);
+        let code = value.map(|v| v.to_string()).unwrap_or_default();
+        let languages = self.converter.languages;
+        if !languages.codes.contains(&code) {
+            self.report(
+                Diagnostic::warning(
+                    "unknown-language",
+                    format!("`{code}` is not a language code hanke knows"),
+                )
+                .hint("write a two-letter ISO 639-1 code: {lang=en}, {lang=sv}, {lang=ar}"),
+                offset,
+            );
+            return;
+        }
+        let dir = if languages.rtl.contains(&code) {
+            " dir=\"rtl\""
+        } else {
+            ""
+        };
+        self.events
+            .push(Event::Html(format!("<div lang=\"{code}\"{dir}>\n").into()));
+        self.passages.push(h.level);
+    }
+
     fn finish_heading(&mut self) {
-        let Some(h) = self.heading.take() else { return };
+        let Some(mut h) = self.heading.take() else {
+            return;
+        };
+        let offset = h.offset;
+        self.open_passage(&mut h, offset);
         let base = match &h.id {
             Some(id) => id.to_string(),
             None => {
@@ -416,6 +467,19 @@ mod tests {
                 ("table-header", 5, 1),
             ]
         );
+    }
+
+    #[test]
+    fn a_heading_with_lang_marks_its_passage() {
+        let md = "## Tausta\n\nTeksti.\n\n## Briefly in English {lang=en}\n\nText.\n\n### More\n\nMore text.\n\n## Arabiaksi {lang=ar}\n\nنص\n\n## Lopuksi\n";
+        let (html, d) = convert(md);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            html,
+            "<h2 id=\"tausta\">Tausta</h2>\n<p>Teksti.</p>\n<div lang=\"en\">\n<h2 id=\"briefly-in-english\">Briefly in English</h2>\n<p>Text.</p>\n<h3 id=\"more\">More</h3>\n<p>More text.</p>\n</div>\n<div lang=\"ar\" dir=\"rtl\">\n<h2 id=\"arabiaksi\">Arabiaksi</h2>\n<p>نص</p>\n</div>\n<h2 id=\"lopuksi\">Lopuksi</h2>\n"
+        );
+        let (_, d) = convert("## Otsikko {lang=xx}\n");
+        assert_eq!(d[0].code, "unknown-language");
     }
 
     #[test]

@@ -236,7 +236,10 @@ pub struct Publication {
     pub title: String,
     pub description: Option<String>,
     pub url: Option<String>,
+    /// The language the publication (and its title) is written in.
     pub language: Option<String>,
+    /// `rtl` for Arabic, Persian, Hebrew, Urdu …
+    pub dir: Option<String>,
     pub file: Option<FileInfo>,
     pub versions: Vec<Version>,
 }

@@ -226,16 +226,37 @@ fn missing_keys(strings: &BTreeMap<String, Strings>, default: &str) -> Vec<Diagn
         if other.is_empty() {
             continue;
         }
-        for key in reference.keys().filter(|k| !other.contains_key(*k)) {
-            found.push(
-                Diagnostic::error(
-                    "missing-string",
-                    format!("the UI string `{key}` has no translation for `{lang}`"),
-                )
-                .in_file(&Path::new(SITE_I18N_DIR).join(format!("{lang}.yaml")))
-                .hint(format!("add `{key}: …` to i18n/{lang}.yaml")),
-            );
+        let missing: Vec<&str> = reference
+            .keys()
+            .filter(|k| !other.contains_key(*k))
+            .map(String::as_str)
+            .collect();
+        if missing.is_empty() {
+            continue;
         }
+        let shown: Vec<String> = missing.iter().take(5).map(|k| format!("`{k}`")).collect();
+        let more = match missing.len() {
+            n if n > 5 => format!(" and {} more", n - 5),
+            _ => String::new(),
+        };
+        let (noun, verb) = if missing.len() == 1 {
+            ("string", "has")
+        } else {
+            ("strings", "have")
+        };
+        found.push(
+            Diagnostic::error(
+                "missing-string",
+                format!(
+                    "the UI {noun} {}{more} {verb} no translation for `{lang}`",
+                    shown.join(", ")
+                ),
+            )
+            .in_file(&Path::new(SITE_I18N_DIR).join(format!("{lang}.yaml")))
+            .hint(format!(
+                "copy the theme's i18n/{default}.yaml to i18n/{lang}.yaml and translate every line"
+            )),
+        );
     }
     found
 }

@@ -7,5 +7,6 @@ mod determinism;
 mod errors;
 mod example;
 mod funding;
+mod i18n;
 mod statement;
 mod support;

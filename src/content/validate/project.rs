@@ -318,11 +318,17 @@ fn publication(c: &mut Checker, raw: &RawPublication) -> Publication {
             }
         })
         .collect();
+    let dir = raw
+        .language
+        .as_ref()
+        .filter(|l| c.domain.languages.rtl.contains(l))
+        .map(|_| "rtl".to_string());
     Publication {
         title: raw.title.value.trim().to_string(),
         description: raw.description.clone(),
         url,
         language: raw.language.clone(),
+        dir,
         file,
         versions,
     }
