@@ -6,6 +6,7 @@
 //! the theme, and [`write`] swaps them into the output folder. `build`, `check`
 //! and `serve` all call [`render_site`]; only `build` and `serve` write.
 
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -73,11 +74,19 @@ pub fn render_site(options: &Options) -> Outcome {
             return finish(diagnostics, None);
         }
     };
-    if diagnostics.iter().any(Diagnostic::is_error) {
-        return finish(diagnostics, None);
-    }
+    // Render even when some pages have errors: the pages that are fine still get
+    // their links to headings checked, so one run reports every problem.
+    let content_ok = !diagnostics.iter().any(Diagnostic::is_error);
     match render::render(&site, &mut theme) {
-        Ok(rendered) => finish(diagnostics, Some(rendered)),
+        Ok(rendered) => {
+            diagnostics.extend(check::anchors(
+                &site.anchors,
+                &rendered,
+                &site.config.base_path,
+            ));
+            let ok = content_ok && !diagnostics.iter().any(Diagnostic::is_error);
+            finish(diagnostics, ok.then_some(rendered))
+        }
         Err(found) => {
             diagnostics.extend(found);
             finish(diagnostics, None)

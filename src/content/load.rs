@@ -38,6 +38,21 @@ pub struct Page {
 }
 
 impl Page {
+    /// The page's path under the base path: `sv/projects/sointu/`.
+    pub fn path(&self) -> String {
+        let prefix = self
+            .lang
+            .as_deref()
+            .map(|l| format!("{l}/"))
+            .unwrap_or_default();
+        match &self.kind {
+            Kind::Project => format!("{prefix}{}", super::urls::project(&self.slug)),
+            Kind::GoodPractice { .. } => {
+                format!("{prefix}{}", super::urls::good_practice(&self.slug))
+            }
+        }
+    }
+
     pub fn yaml(&self) -> &str {
         &self.source.text[self.front_matter.clone()]
     }

@@ -42,7 +42,19 @@ pub trait Resolve {
     fn resolve(&self, target: &str) -> Result<String, LinkError>;
 }
 
+/// A link to a heading (`#tavoitteet`, `/projects/sointu/#tavoitteet`), checked
+/// once every page is rendered and its ids are known.
+#[derive(Debug, Clone)]
+pub struct Anchor {
+    /// Root-relative URL with the fragment.
+    pub url: String,
+    pub source: Arc<SourceText>,
+    pub pos: Pos,
+}
+
 pub struct Converter<'a> {
+    /// The URL of the page being converted, for links to its own headings.
+    pub page_url: &'a str,
     pub source: &'a Arc<SourceText>,
     pub resolver: &'a dyn Resolve,
     pub lint: &'a Lint,
@@ -58,11 +70,13 @@ impl Converter<'_> {
         markdown: &str,
         origin: Origin,
         diagnostics: &mut Vec<Diagnostic>,
+        anchors: &mut Vec<Anchor>,
     ) -> String {
         let mut state = State {
             converter: self,
             origin,
             diagnostics,
+            anchors,
             events: Vec::new(),
             heading: None,
             ids: HashMap::new(),
@@ -97,6 +111,7 @@ struct State<'c, 'e, 'd> {
     converter: &'c Converter<'c>,
     origin: Origin,
     diagnostics: &'d mut Vec<Diagnostic>,
+    anchors: &'d mut Vec<Anchor>,
     events: Vec<Event<'e>>,
     heading: Option<PendingHeading<'e>>,
     ids: HashMap<String, usize>,
@@ -382,8 +397,23 @@ impl<'e> State<'_, 'e, '_> {
 
     fn resolve(&mut self, target: CowStr<'e>, offset: usize) -> CowStr<'e> {
         match self.converter.resolver.resolve(&target) {
-            Ok(url) if url == *target => target,
-            Ok(url) => url.into(),
+            Ok(url) => {
+                if let Some(fragment) = url.find('#').map(|i| &url[i..]) {
+                    let page = match &url[..url.len() - fragment.len()] {
+                        "" => Some(self.converter.page_url),
+                        path if path.starts_with('/') && !path.starts_with("//") => Some(path),
+                        _ => None,
+                    };
+                    if let Some(page) = page {
+                        self.anchors.push(Anchor {
+                            url: format!("{page}{fragment}"),
+                            source: Arc::clone(self.converter.source),
+                            pos: self.pos(offset),
+                        });
+                    }
+                }
+                if url == *target { target } else { url.into() }
+            }
             Err(e) => {
                 self.report(Diagnostic::error(e.code, e.message).hint(e.hint), offset);
                 target
@@ -417,6 +447,7 @@ mod tests {
         });
         let domain = crate::domain::load(std::path::Path::new("/nonexistent")).unwrap();
         let converter = Converter {
+            page_url: "/projects/a/",
             source: &source,
             resolver: &Identity,
             lint: &domain.lint,
@@ -424,7 +455,7 @@ mod tests {
             lang: "fi",
         };
         let mut diagnostics = Vec::new();
-        let html = converter.convert(md, Origin::Body(8), &mut diagnostics);
+        let html = converter.convert(md, Origin::Body(8), &mut diagnostics, &mut Vec::new());
         (html, diagnostics)
     }
 

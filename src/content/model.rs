@@ -31,6 +31,9 @@ pub struct Site {
     /// Files copied as they are: bundle assets and the site's `static/` folder.
     #[serde(skip)]
     pub assets: Vec<Asset>,
+    /// Links to headings, checked once the pages are rendered.
+    #[serde(skip)]
+    pub anchors: Vec<super::markdown::Anchor>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

@@ -1,6 +1,7 @@
 //! Integration tests: one binary, a fixture folder per case under tests/fixtures/.
 
 mod build;
+mod check;
 mod cli;
 mod contacts;
 mod determinism;

@@ -7,7 +7,7 @@ use crate::content::contact_info::{self, EMAIL_HINT, PHONE_HINT};
 use crate::content::dates::{self, DATE_HINT, DateRange, PartialDate};
 use crate::content::links::{FileLinks, Links};
 use crate::content::load::Page;
-use crate::content::markdown::{Converter, Origin, Resolve};
+use crate::content::markdown::{Anchor, Converter, Origin, Resolve};
 use crate::content::model::{Contact, FileInfo, Image, Link};
 use crate::content::raw::{LinkKind, RawContact, RawImage, RawLink};
 use crate::diagnostic::{Diagnostic, Pos};
@@ -26,6 +26,10 @@ pub struct Checker<'a> {
     pub links: &'a Links,
     pub resolver: FileLinks<'a>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Links to headings, checked after rendering.
+    pub anchors: Vec<Anchor>,
+    /// This page's URL.
+    pub url: String,
 }
 
 impl<'a> Checker<'a> {
@@ -50,6 +54,8 @@ impl<'a> Checker<'a> {
             links,
             resolver: links.from_file(&page.source.path),
             diagnostics: Vec::new(),
+            anchors: Vec::new(),
+            url: format!("{}{}", links.base_path, page.path()),
         }
     }
 
@@ -83,6 +89,7 @@ impl<'a> Checker<'a> {
 
     fn converter(&self) -> Converter<'_> {
         Converter {
+            page_url: &self.url,
             source: &self.page.source,
             resolver: &self.resolver,
             lint: &self.domain.lint,
@@ -92,21 +99,26 @@ impl<'a> Checker<'a> {
     }
 
     pub fn body(&mut self) -> String {
-        let mut found = Vec::new();
+        let (mut found, mut anchors) = (Vec::new(), Vec::new());
         let html = self.converter().convert(
             self.page.body(),
             Origin::Body(self.page.body_start),
             &mut found,
+            &mut anchors,
         );
         self.diagnostics.extend(found);
+        self.anchors.extend(anchors);
         html
     }
 
     pub fn markdown(&mut self, value: &Spanned<String>) -> String {
-        let mut found = Vec::new();
+        let (mut found, mut anchors) = (Vec::new(), Vec::new());
         let origin = Origin::Field(self.doc.pos(value));
-        let html = self.converter().convert(&value.value, origin, &mut found);
+        let html = self
+            .converter()
+            .convert(&value.value, origin, &mut found, &mut anchors);
         self.diagnostics.extend(found);
+        self.anchors.extend(anchors);
         html
     }
 

@@ -32,6 +32,7 @@ pub fn validate(
     today: Date,
 ) -> (Site, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
+    let mut anchors = Vec::new();
     let pages = without_duplicates(loaded.pages, &mut diagnostics);
     let (links, assets) =
         links_and_assets(&config, &pages, &loaded.bundle_files, &loaded.static_files);
@@ -50,15 +51,16 @@ pub fn validate(
                 None
             }
         };
-        (project, c.diagnostics)
+        (project, c.diagnostics, c.anchors)
     };
     let results: Vec<_> = originals
         .par_iter()
         .map(|page| check_project(page, None))
         .collect();
     let mut projects = Vec::new();
-    for (project, found) in results {
+    for (project, found, links_to_headings) in results {
         diagnostics.extend(found);
+        anchors.extend(links_to_headings);
         projects.extend(project);
     }
     let results: Vec<_> = translated
@@ -68,12 +70,14 @@ pub fn validate(
             None => (
                 None,
                 vec![orphan(page, "project", &urls::project(&page.slug))],
+                Vec::new(),
             ),
         })
         .collect();
     let mut translations = Vec::new();
-    for (project, found) in results {
+    for (project, found, links_to_headings) in results {
         diagnostics.extend(found);
+        anchors.extend(links_to_headings);
         translations.extend(project);
     }
     link_versions(&mut projects, &mut translations, &config.languages);
@@ -108,12 +112,13 @@ pub fn validate(
                     None
                 }
             };
-            (gp, c.diagnostics)
+            (gp, c.diagnostics, c.anchors)
         })
         .collect();
     let mut good_practices = Vec::new();
-    for (gp, found) in results {
+    for (gp, found, links_to_headings) in results {
         diagnostics.extend(found);
+        anchors.extend(links_to_headings);
         good_practices.extend(gp);
     }
 
@@ -147,6 +152,7 @@ pub fn validate(
     });
     let people = super::people::collect(&mut projects, &mut good_practices, &config.base_path);
     let site = Site {
+        anchors,
         people,
         config,
         projects,
@@ -192,7 +198,7 @@ fn without_duplicates(pages: Vec<Page>, diagnostics: &mut Vec<Diagnostic>) -> Ve
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut kept = Vec::new();
     for page in pages {
-        let path = page_path(&page);
+        let path = page.path();
         let file = display_path(&page.source.path);
         if let Some(first) = seen.get(&path) {
             diagnostics.push(
@@ -209,18 +215,6 @@ fn without_duplicates(pages: Vec<Page>, diagnostics: &mut Vec<Diagnostic>) -> Ve
         kept.push(page);
     }
     kept
-}
-
-fn page_path(page: &Page) -> String {
-    let prefix = page
-        .lang
-        .as_deref()
-        .map(|l| format!("{l}/"))
-        .unwrap_or_default();
-    match page.kind {
-        Kind::Project => format!("{prefix}{}", urls::project(&page.slug)),
-        Kind::GoodPractice { .. } => format!("{prefix}{}", urls::good_practice(&page.slug)),
-    }
 }
 
 fn links_and_assets(
@@ -242,7 +236,7 @@ fn links_and_assets(
     }
     links.pages.insert(urls::contacts());
     for page in pages {
-        let path = page_path(page);
+        let path = page.path();
         links.pages.insert(path.clone());
         links.markdown.insert(page.source.path.clone(), path);
     }

@@ -1,0 +1,76 @@
+//! `hanke check`: broken links, anchors and assets, with file and line, in the
+//! format a person, a program or GitHub Actions reads.
+
+use crate::support::*;
+
+fn check(format: &str) -> Run {
+    let root = fixture("check/broken");
+    hanke(&[
+        "check",
+        "--root",
+        root.to_str().unwrap(),
+        "--format",
+        format,
+    ])
+}
+
+#[test]
+fn json_lists_broken_anchors_links_and_assets() {
+    let run = check("json");
+    assert_eq!(run.code, 1);
+    let found: Vec<String> = run
+        .stdout
+        .lines()
+        .map(|l| {
+            let d: serde_json::Value = serde_json::from_str(l).unwrap();
+            format!(
+                "{} {}:{}:{}",
+                d["code"].as_str().unwrap(),
+                d["file"].as_str().unwrap(),
+                d["line"],
+                d["column"]
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "broken-anchor content/projects/alfa.md:7:7",
+            "broken-anchor content/projects/alfa.md:9:5",
+            "broken-link content/projects/alfa.md:11:1",
+            "broken-link content/projects/alfa.md:13:12",
+        ]
+    );
+}
+
+#[test]
+fn github_annotations_for_each_problem() {
+    let run = check("github");
+    assert_eq!(run.code, 1);
+    let lines: Vec<_> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 4);
+    assert!(lines[0].starts_with(
+        "::error file=content/projects/alfa.md,line=7,col=7,title=broken-anchor::the link goes to `#tavoitteet` on /projects/alfa/, but that page has no such heading"
+    ));
+    assert!(lines[2].starts_with("::error file=content/projects/alfa.md,line=11,col=1,title=broken-link::the link `kaavio.png` leads to no file"));
+}
+
+#[test]
+fn human_output_shows_each_line() {
+    let run = check("human");
+    assert_eq!(run.code, 1);
+    for expected in [
+        "content/projects/alfa.md:7:7",
+        "Katso [tavoitteet](#tavoitteet)",
+        "content/projects/alfa.md:9:5",
+        "content/projects/alfa.md:11:1",
+        "![Kaavio](kaavio.png)",
+        "4 errors",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "{expected} missing in\n{}",
+            run.stderr
+        );
+    }
+}
