@@ -32,6 +32,39 @@ pub enum Command {
     /// Build, then serve the site on 127.0.0.1 and rebuild when files change.
     #[command(after_help = "Examples:\n  hanke serve\n  hanke serve --port 8080")]
     Serve(ServeArgs),
+    /// Start a new site: site.yaml, an example project and a CI workflow.
+    #[command(after_help = "Examples:\n  hanke init hankkeet\n  cd hankkeet && hanke serve")]
+    Init {
+        /// The folder to create the site in.
+        #[arg(default_value = ".", value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Start a new project or good practice from a file that explains every field.
+    #[command(subcommand)]
+    New(New),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum New {
+    /// Create content/projects/SLUG.md.
+    #[command(after_help = "Examples:\n  hanke new project sointu")]
+    Project {
+        /// The project's name in web addresses: lowercase a–z, digits and hyphens.
+        slug: String,
+        /// The site's folder, where site.yaml is.
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+    },
+    /// Create content/projects/PROJECT/good-practices/SLUG.md.
+    #[command(after_help = "Examples:\n  hanke new good-practice tukena asiakasraati")]
+    GoodPractice {
+        /// The project that developed the practice.
+        project: String,
+        /// The practice's name in web addresses.
+        slug: String,
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]

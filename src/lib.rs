@@ -16,6 +16,7 @@ pub mod domain;
 pub mod funders;
 pub mod render;
 pub mod report;
+pub mod scaffold;
 pub mod serve;
 pub mod write;
 pub mod yaml;

@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod new;
 pub mod serve;
 
 use std::io::IsTerminal;
@@ -23,6 +24,8 @@ pub fn run(command: Command) -> u8 {
         Command::Build(args) => build::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Serve(args) => serve::run(&args),
+        Command::Init { dir } => new::init(&dir),
+        Command::New(what) => new::run(what),
     }
 }
 

@@ -9,5 +9,6 @@ mod errors;
 mod example;
 mod funding;
 mod i18n;
+mod scaffold;
 mod statement;
 mod support;
