@@ -30,7 +30,9 @@ pub enum Command {
     #[command(after_help = "Examples:\n  hanke check\n  hanke check --format github")]
     Check(CommonArgs),
     /// Build, then serve the site on 127.0.0.1 and rebuild when files change.
-    #[command(after_help = "Examples:\n  hanke serve\n  hanke serve --port 8080")]
+    #[command(
+        after_help = "Examples:\n  hanke serve\n  hanke serve --port 8080\n  hanke serve --bind 0.0.0.0   let other devices in the network connect"
+    )]
     Serve(ServeArgs),
     /// Start a new site: site.yaml, an example project and a CI workflow.
     #[command(after_help = "Examples:\n  hanke init hankkeet\n  cd hankkeet && hanke serve")]
@@ -67,7 +69,7 @@ pub enum New {
     },
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct CommonArgs {
     /// The site's folder, where site.yaml is.
     #[arg(long, default_value = ".", value_name = "DIR")]
@@ -103,6 +105,10 @@ pub struct ServeArgs {
     /// Port to listen on; the next free one is used if it is taken.
     #[arg(long, short, default_value_t = 8000)]
     pub port: u16,
+    /// The address to listen on. Only this machine can connect unless you choose
+    /// another (e.g. 0.0.0.0 to preview on a phone in the same network).
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDRESS")]
+    pub bind: std::net::IpAddr,
 }
 
 #[cfg(test)]

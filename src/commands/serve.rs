@@ -1,6 +1,8 @@
-//! `hanke serve`: build, then serve the output folder on 127.0.0.1.
+//! `hanke serve`: build, serve on 127.0.0.1, rebuild and reload on every edit.
 
-use super::{EXIT_CONTENT, failed, options, print};
+use std::sync::Arc;
+
+use super::{EXIT_CONTENT, EXIT_OK, options, print};
 use crate::cli::ServeArgs;
 
 pub fn run(args: &ServeArgs) -> u8 {
@@ -8,22 +10,11 @@ pub fn run(args: &ServeArgs) -> u8 {
         Ok(o) => o,
         Err(code) => return code,
     };
-    let output = options.root.join("public");
-    let outcome = crate::render_site(&options);
-    print(&outcome.diagnostics, &args.common);
-    let Some(rendered) = outcome
-        .rendered
-        .filter(|_| !failed(&outcome.diagnostics, args.common.strict))
-    else {
-        eprintln!("The site has errors; fix them and run hanke serve again.");
-        return EXIT_CONTENT;
-    };
-    if let Err(e) = crate::write::write(&options.root, &output, &rendered) {
-        eprintln!("error: {e}");
-        return EXIT_CONTENT;
-    }
-    match crate::serve::serve(&output, args.port) {
-        Ok(()) => super::EXIT_OK,
+    let common = args.common.clone();
+    let report =
+        Arc::new(move |diagnostics: &[crate::diagnostic::Diagnostic]| print(diagnostics, &common));
+    match crate::serve::serve(options, args.bind, args.port, report) {
+        Ok(()) => EXIT_OK,
         Err(e) => {
             eprintln!("error: {e}");
             EXIT_CONTENT

@@ -10,5 +10,6 @@ mod example;
 mod funding;
 mod i18n;
 mod scaffold;
+mod serve;
 mod statement;
 mod support;

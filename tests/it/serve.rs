@@ -1,0 +1,201 @@
+//! `hanke serve`: edits are rebuilt and announced to open pages; a broken edit
+//! shows its errors while the last good page stays; nothing outside the output
+//! folder is served.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::support::*;
+
+/// The server as a child process, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+    _dir: tempfile::TempDir,
+    root: std::path::PathBuf,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start() -> Server {
+    let dir = temp_copy(&fixture("build/full"));
+    let root = dir.path().to_path_buf();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hanke"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(&root)
+        .env("SOURCE_DATE_EPOCH", "1795392000")
+        .env("NO_COLOR", "1")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+                let port: u16 = rest
+                    .trim_end_matches(|c: char| !c.is_ascii_digit())
+                    .split('/')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap();
+                let _ = tx.send(port);
+            }
+        }
+    });
+    let port = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("serve did not start");
+    Server {
+        child,
+        port,
+        _dir: dir,
+        root,
+    }
+}
+
+/// A raw GET, so paths reach the server exactly as written.
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response[9..12].parse().unwrap();
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// Opens the event stream as a page that shows build `since` would, and waits
+/// (bounded) for its reload event.
+fn wait_for_reload(port: u16, since: u64) -> Duration {
+    let started = Instant::now();
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    write!(
+        stream,
+        "GET /__hanke/events?since={since} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    )
+    .unwrap();
+    let mut seen = String::new();
+    let mut buf = [0u8; 512];
+    while !seen.contains("event: reload") {
+        let n = stream
+            .read(&mut buf)
+            .expect("no reload event within the time limit");
+        assert!(n > 0, "the event stream ended without a reload: {seen}");
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    started.elapsed()
+}
+
+fn generation(html: &str) -> u64 {
+    html.split("data-since=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn edits_are_rebuilt_announced_and_errors_shown_over_the_last_good_page() {
+    let server = start();
+    let (status, page) = get(server.port, "/projects/alpha/");
+    assert_eq!(status, 200);
+    assert!(page.contains("<h1>Alpha – testihanke</h1>"));
+    assert!(
+        page.contains("/__hanke/reload.js"),
+        "serve adds the reload script"
+    );
+    let since = generation(&page);
+
+    let file = server.root.join("content/projects/alpha/index.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("name: Alpha – testihanke", "name: Alpha – muokattu"),
+    )
+    .unwrap();
+    wait_for_reload(server.port, since);
+    let (_, page) = get(server.port, "/projects/alpha/");
+    assert!(
+        page.contains("<h1>Alpha – muokattu</h1>"),
+        "the edit is served"
+    );
+    let since = generation(&page);
+
+    std::fs::write(
+        &file,
+        text.replace("name: Alpha – testihanke", "name: \"Alpha"),
+    )
+    .unwrap();
+    wait_for_reload(server.port, since);
+    let (status, page) = get(server.port, "/projects/alpha/");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("<h1>Alpha – muokattu</h1>"),
+        "the last good page stays"
+    );
+    assert!(page.contains("role=\"alert\""), "the errors are shown");
+    assert!(page.contains("content/projects/alpha/index.md:"), "{page}");
+}
+
+#[test]
+fn nothing_outside_the_output_folder_is_served() {
+    let server = start();
+    for path in [
+        "/../site.yaml",
+        "/%2e%2e/site.yaml",
+        "/%2E%2E%2Fsite.yaml",
+        "/..%5csite.yaml",
+        "/projects/../../site.yaml",
+    ] {
+        let (status, body) = get(server.port, path);
+        assert_eq!(status, 404, "{path}");
+        assert!(
+            !body.contains("title: Testisivusto"),
+            "{path} leaked site.yaml"
+        );
+    }
+    let (status, body) = get(server.port, "/no-such-page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("Sivua ei löytynyt"), "the site's 404 page");
+    let (status, _) = get(server.port, "/style.css");
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn build_output_never_carries_the_reload_script() {
+    let (rendered, _) = render(&fixture("build/full"));
+    for f in &rendered.files {
+        assert!(
+            !String::from_utf8_lossy(&f.bytes).contains("__hanke"),
+            "{}",
+            f.path
+        );
+    }
+}
