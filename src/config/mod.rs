@@ -81,7 +81,7 @@ pub fn load(
         vec![
             Diagnostic::error("no-site", format!("cannot read {FILE_NAME}: {e}"))
                 .in_file(Path::new(FILE_NAME))
-                .hint("run hanke in the site's folder, or give it with --root DIR"),
+                .hint("run hanke in the site's folder, give it with --root DIR, or start a new site with: hanke init"),
         ]
     })?;
     let source = Arc::new(SourceText {

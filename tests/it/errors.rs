@@ -175,7 +175,9 @@ fn a_missing_site_yaml_says_where_to_run() {
     assert_eq!(d.file, "site.yaml");
     assert_eq!(
         d.hint.as_deref(),
-        Some("run hanke in the site's folder, or give it with --root DIR")
+        Some(
+            "run hanke in the site's folder, give it with --root DIR, or start a new site with: hanke init"
+        )
     );
     assert!(!Path::new(&dir.path().join("public")).exists());
 }
