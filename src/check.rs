@@ -1,15 +1,16 @@
-//! Checks over the rendered pages: every link to a heading (`#tavoitteet`) must
-//! find an element with that id, whether the theme or the Markdown made it.
+//! Checks that need the whole site: every link to a heading (`#tavoitteet`)
+//! must find an element with that id in the rendered page, whether the theme or
+//! the Markdown made it; and, on request, every web address must answer.
 
 use std::collections::{HashMap, HashSet};
 
-use crate::content::markdown::Anchor;
+use crate::content::markdown::LinkAt;
 use crate::content::urls;
 use crate::diagnostic::Diagnostic;
 use crate::render::Rendered;
 
 /// Broken links to headings, each at the line where the link was written.
-pub fn anchors(anchors: &[Anchor], rendered: &Rendered, base_path: &str) -> Vec<Diagnostic> {
+pub fn anchors(links: &[LinkAt], rendered: &Rendered, base_path: &str) -> Vec<Diagnostic> {
     let pages: HashMap<&str, &[u8]> = rendered
         .files
         .iter()
@@ -17,8 +18,11 @@ pub fn anchors(anchors: &[Anchor], rendered: &Rendered, base_path: &str) -> Vec<
         .collect();
     let mut ids: HashMap<String, HashSet<String>> = HashMap::new();
     let mut found = Vec::new();
-    for anchor in anchors {
-        let (path, fragment) = anchor.url.split_once('#').expect("anchors have a fragment");
+    for anchor in links.iter().filter(|l| l.url.starts_with('/')) {
+        let (path, fragment) = anchor
+            .url
+            .split_once('#')
+            .expect("internal links checked later have a fragment");
         let file = urls::output_file(path.strip_prefix(base_path).unwrap_or(path));
         let Some(html) = pages.get(file.as_str()) else {
             continue; // a missing page is reported when the link is resolved
@@ -35,11 +39,62 @@ pub fn anchors(anchors: &[Anchor], rendered: &Rendered, base_path: &str) -> Vec<
                 )
                 .in_source(&anchor.source)
                 .at(anchor.pos)
-                .hint("headings become anchors in lowercase without ä and ö: “Hyvät käytännöt” is #hyvat-kaytannot"),
+                .hint("headings become later_links in lowercase without ä and ö: “Hyvät käytännöt” is #hyvat-kaytannot"),
             );
         }
     }
     found
+}
+
+/// Web addresses that do not answer or answer with an error (`check --external`),
+/// each at the line where it was written. Each address is fetched once.
+pub fn external(links: &[LinkAt]) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(std::time::Duration::from_secs(15)))
+        .http_status_as_error(false)
+        .user_agent("hanke link checker")
+        .build()
+        .into();
+    let mut urls: Vec<&str> = links
+        .iter()
+        .map(|l| l.url.as_str())
+        .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
+        .collect();
+    urls.sort_unstable();
+    urls.dedup();
+    let results: HashMap<&str, Option<String>> = urls
+        .par_iter()
+        .map(|url| (*url, problem(&agent, url)))
+        .collect();
+    links
+        .iter()
+        .filter_map(|l| {
+            let problem = results.get(l.url.as_str())?.as_ref()?;
+            Some(
+                Diagnostic::error("broken-external-link", format!("{} {problem}", l.url))
+                    .in_source(&l.source)
+                    .at(l.pos)
+                    .hint("check the address in a browser; if the page moved, link to its new address"),
+            )
+        })
+        .collect()
+}
+
+/// What is wrong with a web address, if anything. HEAD first; some servers
+/// only answer GET.
+fn problem(agent: &ureq::Agent, url: &str) -> Option<String> {
+    let status =
+        |r: Result<ureq::http::Response<ureq::Body>, ureq::Error>| r.map(|r| r.status().as_u16());
+    let mut answer = status(agent.head(url).call());
+    if matches!(answer, Ok(405 | 403 | 501)) {
+        answer = status(agent.get(url).call());
+    }
+    match answer {
+        Ok(code) if code < 400 => None,
+        Ok(code) => Some(format!("answers with HTTP status {code}")),
+        Err(e) => Some(format!("cannot be reached: {e}")),
+    }
 }
 
 /// Every `id="…"` in a page hanke rendered (attribute values are always quoted).

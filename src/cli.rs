@@ -27,8 +27,10 @@ pub enum Command {
     )]
     Build(BuildArgs),
     /// Check every page without writing anything.
-    #[command(after_help = "Examples:\n  hanke check\n  hanke check --format github")]
-    Check(CommonArgs),
+    #[command(
+        after_help = "Examples:\n  hanke check\n  hanke check --format github\n  hanke check --external   also fetch every web address the pages link to"
+    )]
+    Check(CheckArgs),
     /// Build, then serve the site on 127.0.0.1 and rebuild when files change.
     #[command(
         after_help = "Examples:\n  hanke serve\n  hanke serve --port 8080\n  hanke serve --bind 0.0.0.0   let other devices in the network connect"
@@ -87,6 +89,15 @@ pub struct CommonArgs {
     /// How to print problems.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Also check that every web address the content links to answers (needs the network).
+    #[arg(long)]
+    pub external: bool,
 }
 
 #[derive(Debug, Args)]

@@ -45,6 +45,8 @@ pub struct Options {
 pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
     pub rendered: Option<Rendered>,
+    /// Web addresses the content links to, for `check --external`.
+    pub web_links: Vec<content::markdown::LinkAt>,
 }
 
 impl Outcome {
@@ -81,12 +83,14 @@ pub fn render_site(options: &Options) -> Outcome {
     match render::render(&site, &mut theme) {
         Ok(rendered) => {
             diagnostics.extend(check::anchors(
-                &site.anchors,
+                &site.later_links,
                 &rendered,
                 &site.config.base_path,
             ));
             let ok = content_ok && !diagnostics.iter().any(Diagnostic::is_error);
-            finish(diagnostics, ok.then_some(rendered))
+            let mut outcome = finish(diagnostics, ok.then_some(rendered));
+            outcome.web_links = site.later_links;
+            outcome
         }
         Err(found) => {
             diagnostics.extend(found);
@@ -100,6 +104,7 @@ fn finish(mut diagnostics: Vec<Diagnostic>, rendered: Option<Rendered>) -> Outco
     Outcome {
         diagnostics,
         rendered,
+        web_links: Vec::new(),
     }
 }
 

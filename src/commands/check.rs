@@ -1,19 +1,27 @@
-//! `hanke check`: everything `build` checks, without writing.
+//! `hanke check`: everything `build` checks, without writing; with
+//! `--external`, also every web address the content links to.
 
 use super::{EXIT_CONTENT, EXIT_OK, failed, options, print};
-use crate::cli::CommonArgs;
+use crate::cli::CheckArgs;
 
-pub fn run(args: &CommonArgs) -> u8 {
-    let options = match options(args) {
+pub fn run(args: &CheckArgs) -> u8 {
+    let common = &args.common;
+    let options = match options(common) {
         Ok(o) => o,
         Err(code) => return code,
     };
-    let outcome = crate::render_site(&options);
-    print(&outcome.diagnostics, args);
-    if failed(&outcome.diagnostics, args.strict) {
+    let mut outcome = crate::render_site(&options);
+    if args.external {
+        outcome
+            .diagnostics
+            .extend(crate::check::external(&outcome.web_links));
+        crate::diagnostic::sort(&mut outcome.diagnostics);
+    }
+    print(&outcome.diagnostics, common);
+    if failed(&outcome.diagnostics, common.strict) {
         EXIT_CONTENT
     } else {
-        if outcome.diagnostics.is_empty() && args.format == crate::report::Format::Human {
+        if outcome.diagnostics.is_empty() && common.format == crate::report::Format::Human {
             eprintln!("No problems found.");
         }
         EXIT_OK

@@ -42,11 +42,12 @@ pub trait Resolve {
     fn resolve(&self, target: &str) -> Result<String, LinkError>;
 }
 
-/// A link to a heading (`#tavoitteet`, `/projects/sointu/#tavoitteet`), checked
-/// once every page is rendered and its ids are known.
+/// A link checked once the whole site is known: to a heading (`#tavoitteet`,
+/// `/projects/sointu/#tavoitteet`), once pages are rendered and their ids known;
+/// or to a web address (`https://…`), by `hanke check --external`.
 #[derive(Debug, Clone)]
-pub struct Anchor {
-    /// Root-relative URL with the fragment.
+pub struct LinkAt {
+    /// A root-relative URL with a fragment, or a web address.
     pub url: String,
     pub source: Arc<SourceText>,
     pub pos: Pos,
@@ -70,13 +71,13 @@ impl Converter<'_> {
         markdown: &str,
         origin: Origin,
         diagnostics: &mut Vec<Diagnostic>,
-        anchors: &mut Vec<Anchor>,
+        later_links: &mut Vec<LinkAt>,
     ) -> String {
         let mut state = State {
             converter: self,
             origin,
             diagnostics,
-            anchors,
+            later_links,
             events: Vec::new(),
             heading: None,
             ids: HashMap::new(),
@@ -111,7 +112,7 @@ struct State<'c, 'e, 'd> {
     converter: &'c Converter<'c>,
     origin: Origin,
     diagnostics: &'d mut Vec<Diagnostic>,
-    anchors: &'d mut Vec<Anchor>,
+    later_links: &'d mut Vec<LinkAt>,
     events: Vec<Event<'e>>,
     heading: Option<PendingHeading<'e>>,
     ids: HashMap<String, usize>,
@@ -398,14 +399,20 @@ impl<'e> State<'_, 'e, '_> {
     fn resolve(&mut self, target: CowStr<'e>, offset: usize) -> CowStr<'e> {
         match self.converter.resolver.resolve(&target) {
             Ok(url) => {
-                if let Some(fragment) = url.find('#').map(|i| &url[i..]) {
+                if url.starts_with("https://") || url.starts_with("http://") {
+                    self.later_links.push(LinkAt {
+                        url: url.clone(),
+                        source: Arc::clone(self.converter.source),
+                        pos: self.pos(offset),
+                    });
+                } else if let Some(fragment) = url.find('#').map(|i| &url[i..]) {
                     let page = match &url[..url.len() - fragment.len()] {
                         "" => Some(self.converter.page_url),
                         path if path.starts_with('/') && !path.starts_with("//") => Some(path),
                         _ => None,
                     };
                     if let Some(page) = page {
-                        self.anchors.push(Anchor {
+                        self.later_links.push(LinkAt {
                             url: format!("{page}{fragment}"),
                             source: Arc::clone(self.converter.source),
                             pos: self.pos(offset),

@@ -33,7 +33,7 @@ pub struct Site {
     pub assets: Vec<Asset>,
     /// Links to headings, checked once the pages are rendered.
     #[serde(skip)]
-    pub anchors: Vec<super::markdown::Anchor>,
+    pub later_links: Vec<super::markdown::LinkAt>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

@@ -74,3 +74,60 @@ fn human_output_shows_each_line() {
         );
     }
 }
+
+/// A web server on 127.0.0.1 that knows one page, for `--external`.
+fn web_server() -> u16 {
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let port = server.server_addr().to_ip().unwrap().port();
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let status = if request.url() == "/ok" { 200 } else { 404 };
+            let _ = request.respond(tiny_http::Response::empty(status));
+        }
+    });
+    port
+}
+
+#[test]
+fn external_links_are_checked_only_when_asked() {
+    let port = web_server();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("errors/site.yaml"), dir.path().join("site.yaml")).unwrap();
+    let projects = dir.path().join("content/projects");
+    std::fs::create_dir_all(&projects).unwrap();
+    std::fs::write(
+        projects.join("alfa.md"),
+        format!(
+            "---\nname: Alfa\nduration: 1.1.2024–31.12.2026\nlinks:\n  - title: Raportti\n    url: http://127.0.0.1:{port}/gone\n---\nKatso [toimiva sivu](http://127.0.0.1:{port}/ok) ja [kadonnut sivu](http://127.0.0.1:{port}/gone).\n"
+        ),
+    )
+    .unwrap();
+    let root = dir.path().to_str().unwrap();
+    let offline = hanke(&["check", "--root", root, "--format", "json"]);
+    assert_eq!(offline.code, 0, "{}", offline.stdout);
+    let online = hanke(&["check", "--root", root, "--format", "json", "--external"]);
+    assert_eq!(online.code, 1);
+    let found: Vec<String> = online
+        .stdout
+        .lines()
+        .map(|l| {
+            let d: serde_json::Value = serde_json::from_str(l).unwrap();
+            format!(
+                "{}:{} {}",
+                d["line"],
+                d["column"],
+                d["message"].as_str().unwrap()
+            )
+        })
+        .collect();
+    let column = "Katso [toimiva sivu](".chars().count()
+        + format!("http://127.0.0.1:{port}/ok) ja ").len()
+        + 1;
+    assert_eq!(
+        found,
+        [
+            format!("6:10 http://127.0.0.1:{port}/gone answers with HTTP status 404"),
+            format!("8:{column} http://127.0.0.1:{port}/gone answers with HTTP status 404"),
+        ]
+    );
+}

@@ -2,12 +2,13 @@
 //! each turning a raw value into a model value or a diagnostic at its position.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::content::contact_info::{self, EMAIL_HINT, PHONE_HINT};
 use crate::content::dates::{self, DATE_HINT, DateRange, PartialDate};
 use crate::content::links::{FileLinks, Links};
 use crate::content::load::Page;
-use crate::content::markdown::{Anchor, Converter, Origin, Resolve};
+use crate::content::markdown::{Converter, LinkAt, Origin, Resolve};
 use crate::content::model::{Contact, FileInfo, Image, Link};
 use crate::content::raw::{LinkKind, RawContact, RawImage, RawLink};
 use crate::diagnostic::{Diagnostic, Pos};
@@ -27,7 +28,7 @@ pub struct Checker<'a> {
     pub resolver: FileLinks<'a>,
     pub diagnostics: Vec<Diagnostic>,
     /// Links to headings, checked after rendering.
-    pub anchors: Vec<Anchor>,
+    pub later_links: Vec<LinkAt>,
     /// This page's URL.
     pub url: String,
 }
@@ -54,7 +55,7 @@ impl<'a> Checker<'a> {
             links,
             resolver: links.from_file(&page.source.path),
             diagnostics: Vec::new(),
-            anchors: Vec::new(),
+            later_links: Vec::new(),
             url: format!("{}{}", links.base_path, page.path()),
         }
     }
@@ -99,26 +100,26 @@ impl<'a> Checker<'a> {
     }
 
     pub fn body(&mut self) -> String {
-        let (mut found, mut anchors) = (Vec::new(), Vec::new());
+        let (mut found, mut later_links) = (Vec::new(), Vec::new());
         let html = self.converter().convert(
             self.page.body(),
             Origin::Body(self.page.body_start),
             &mut found,
-            &mut anchors,
+            &mut later_links,
         );
         self.diagnostics.extend(found);
-        self.anchors.extend(anchors);
+        self.later_links.extend(later_links);
         html
     }
 
     pub fn markdown(&mut self, value: &Spanned<String>) -> String {
-        let (mut found, mut anchors) = (Vec::new(), Vec::new());
+        let (mut found, mut later_links) = (Vec::new(), Vec::new());
         let origin = Origin::Field(self.doc.pos(value));
         let html = self
             .converter()
-            .convert(&value.value, origin, &mut found, &mut anchors);
+            .convert(&value.value, origin, &mut found, &mut later_links);
         self.diagnostics.extend(found);
-        self.anchors.extend(anchors);
+        self.later_links.extend(later_links);
         html
     }
 
@@ -157,7 +158,10 @@ impl<'a> Checker<'a> {
     /// A link target inside or outside the site, resolved to the URL to serve.
     pub fn target(&mut self, value: &Spanned<String>) -> Option<String> {
         match self.resolver.resolve(&value.value) {
-            Ok(url) => Some(url),
+            Ok(url) => {
+                self.remember_web_address(value, &url);
+                Some(url)
+            }
             Err(e) => {
                 self.error_at(value, e.code, e.message, &e.hint);
                 None
@@ -178,7 +182,20 @@ impl<'a> Checker<'a> {
             );
             return None;
         }
+        self.remember_web_address(value, url);
         Some(url.to_string())
+    }
+
+    /// Web addresses are checked by `hanke check --external`, at this position.
+    fn remember_web_address(&mut self, value: &Spanned<String>, url: &str) {
+        if url.starts_with("https://") || url.starts_with("http://") {
+            let pos = self.doc.pos(value);
+            self.later_links.push(LinkAt {
+                url: url.to_string(),
+                source: Arc::clone(&self.page.source),
+                pos,
+            });
+        }
     }
 
     pub fn image(&mut self, raw: &RawImage) -> Option<Image> {

@@ -32,7 +32,7 @@ pub fn validate(
     today: Date,
 ) -> (Site, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let mut anchors = Vec::new();
+    let mut later_links = Vec::new();
     let pages = without_duplicates(loaded.pages, &mut diagnostics);
     let (links, assets) =
         links_and_assets(&config, &pages, &loaded.bundle_files, &loaded.static_files);
@@ -51,16 +51,16 @@ pub fn validate(
                 None
             }
         };
-        (project, c.diagnostics, c.anchors)
+        (project, c.diagnostics, c.later_links)
     };
     let results: Vec<_> = originals
         .par_iter()
         .map(|page| check_project(page, None))
         .collect();
     let mut projects = Vec::new();
-    for (project, found, links_to_headings) in results {
+    for (project, found, later) in results {
         diagnostics.extend(found);
-        anchors.extend(links_to_headings);
+        later_links.extend(later);
         projects.extend(project);
     }
     let results: Vec<_> = translated
@@ -75,9 +75,9 @@ pub fn validate(
         })
         .collect();
     let mut translations = Vec::new();
-    for (project, found, links_to_headings) in results {
+    for (project, found, later) in results {
         diagnostics.extend(found);
-        anchors.extend(links_to_headings);
+        later_links.extend(later);
         translations.extend(project);
     }
     link_versions(&mut projects, &mut translations, &config.languages);
@@ -112,13 +112,13 @@ pub fn validate(
                     None
                 }
             };
-            (gp, c.diagnostics, c.anchors)
+            (gp, c.diagnostics, c.later_links)
         })
         .collect();
     let mut good_practices = Vec::new();
-    for (gp, found, links_to_headings) in results {
+    for (gp, found, later) in results {
         diagnostics.extend(found);
-        anchors.extend(links_to_headings);
+        later_links.extend(later);
         good_practices.extend(gp);
     }
 
@@ -152,7 +152,7 @@ pub fn validate(
     });
     let people = super::people::collect(&mut projects, &mut good_practices, &config.base_path);
     let site = Site {
-        anchors,
+        later_links,
         people,
         config,
         projects,
