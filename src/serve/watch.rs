@@ -10,6 +10,9 @@ use notify::{RecursiveMode, Watcher};
 
 use crate::content::load::is_ignored;
 
+/// The folders whose files make the site.
+const WATCHED: [&str; 6] = ["content", "themes", "templates", "i18n", "data", "static"];
+
 /// How long to wait for more events after the first before rebuilding.
 pub const DEBOUNCE: Duration = Duration::from_millis(60);
 
@@ -33,10 +36,7 @@ pub fn matters(path: &Path) -> bool {
     {
         return false;
     }
-    matches!(
-        first.as_ref(),
-        "site.yaml" | "content" | "themes" | "templates" | "i18n" | "data" | "static"
-    )
+    first == "site.yaml" || WATCHED.contains(&first.as_ref())
 }
 
 /// Starts watching `root`; each message is a batch of relevant changed paths.
@@ -52,7 +52,16 @@ pub fn watch(root: &Path) -> notify::Result<(notify::RecommendedWatcher, Receive
             }
         }
     })?;
-    watcher.watch(&root_abs, RecursiveMode::Recursive)?;
+    // Only the folders that make the site, so the output folder's thousands of
+    // new files and folders are never watched; the root itself non-recursively,
+    // for site.yaml.
+    watcher.watch(&root_abs, RecursiveMode::NonRecursive)?;
+    for dir in WATCHED {
+        let path = root_abs.join(dir);
+        if path.is_dir() {
+            watcher.watch(&path, RecursiveMode::Recursive)?;
+        }
+    }
     let (tx, rx) = channel();
     std::thread::spawn(move || {
         while let Ok(first) = raw_rx.recv() {
