@@ -76,6 +76,7 @@ fn main() {
     }
     std::fs::write(&file, original).unwrap();
     let _ = child.kill();
+    let _ = child.wait();
     times.sort();
     println!(
         "save → reload over {EDITS} edits: min {} ms, median {} ms, max {} ms",
