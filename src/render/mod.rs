@@ -78,6 +78,51 @@ enum Job<'a> {
     NotFound,
 }
 
+/// A page in `sitemap.xml`, with its language versions.
+#[derive(Serialize)]
+struct SitemapEntry<'a> {
+    loc: String,
+    alternates: Vec<Version<'a>>,
+}
+
+/// What social media and search engines show of a page (Open Graph).
+#[derive(Serialize)]
+struct Meta<'a> {
+    kind: &'static str,
+    title: &'a str,
+    description: Option<&'a str>,
+    /// Absolute URL of the image, and its alt text.
+    image: Option<(String, &'a str)>,
+}
+
+fn meta<'a>(job: &Job<'a>, site: &'a Site) -> Meta<'a> {
+    let config = &site.config;
+    let absolute = |url: &str| vcard::absolute(&config.base_url, &config.base_path, url);
+    match job {
+        Job::Project(p) => Meta {
+            kind: "article",
+            title: &p.name,
+            description: p.summary.as_deref().or(p.goals.main.as_deref()),
+            image: p.image.as_ref().map(|i| (absolute(&i.url), i.alt.as_str())),
+        },
+        Job::GoodPractice(i) => {
+            let gp = &site.good_practices[*i];
+            Meta {
+                kind: "article",
+                title: &gp.name,
+                description: gp.summary.as_deref(),
+                image: None,
+            }
+        }
+        _ => Meta {
+            kind: "website",
+            title: &config.title,
+            description: config.description.as_deref(),
+            image: None,
+        },
+    }
+}
+
 /// A language version of a page, for links between versions.
 #[derive(Clone, Serialize)]
 struct Version<'a> {
@@ -186,7 +231,7 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
             })
             .collect()
     };
-    let results: Vec<Result<Output, Diagnostic>> = jobs
+    let results: Vec<Result<(Output, Option<SitemapEntry>), Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
             let mut ctx = Context::new();
@@ -297,6 +342,7 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
             }
             ctx.insert("page_path", &page_path);
             ctx.insert("page_url", &format!("{}{page_path}", site.config.base_path));
+            ctx.insert("meta", &meta(job, site));
             let html = theme
                 .tera
                 .render(template, &ctx)
@@ -307,19 +353,46 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
             {
                 return Err(theme.missing_emblem(template, &p.name));
             }
-            Ok(Output {
-                path: urls::output_file(&page_path),
-                bytes: html.into_bytes(),
-            })
+            let entry = (!matches!(job, Job::NotFound)).then(|| SitemapEntry {
+                loc: format!("{}{page_path}", config.base_url),
+                alternates: if versions.len() > 1 {
+                    versions
+                } else {
+                    Vec::new()
+                },
+            });
+            Ok((
+                Output {
+                    path: urls::output_file(&page_path),
+                    bytes: html.into_bytes(),
+                },
+                entry,
+            ))
         })
         .collect();
 
     let mut rendered = Rendered::default();
     let mut diagnostics = Vec::new();
+    let mut sitemap = Vec::new();
     for result in results {
         match result {
-            Ok(output) => rendered.files.push(output),
+            Ok((output, entry)) => {
+                rendered.files.push(output);
+                sitemap.extend(entry);
+            }
             Err(d) => diagnostics.push(d),
+        }
+    }
+    sitemap.sort_by(|a, b| a.loc.cmp(&b.loc));
+    let mut ctx = Context::new();
+    ctx.insert("pages", &sitemap);
+    for (template, path) in [("sitemap.xml", "sitemap.xml"), ("robots.txt", "robots.txt")] {
+        match theme.tera.render(template, &ctx) {
+            Ok(text) => rendered.files.push(Output {
+                path: path.to_string(),
+                bytes: text.into_bytes(),
+            }),
+            Err(e) => diagnostics.push(theme.diagnose(&e)),
         }
     }
     if !diagnostics.is_empty() {

@@ -9,6 +9,7 @@ mod errors;
 mod example;
 mod funding;
 mod i18n;
+mod metadata;
 mod scaffold;
 mod serve;
 mod statement;

@@ -1,0 +1,106 @@
+//! What search engines and social media read: sitemap with language versions,
+//! robots.txt, Open Graph and Twitter cards.
+
+use crate::support::*;
+
+#[test]
+fn the_sitemap_lists_every_page_with_its_language_versions() {
+    let (rendered, _) = render(&fixture("i18n/site"));
+    let xml = rendered
+        .files
+        .iter()
+        .find(|f| f.path == "sitemap.xml")
+        .unwrap();
+    let text = std::str::from_utf8(&xml.bytes).unwrap();
+    let doc = roxmltree::Document::parse(text).unwrap();
+    let urls: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("url"))
+        .collect();
+    let locs: Vec<&str> = urls
+        .iter()
+        .map(|u| {
+            u.children()
+                .find(|c| c.has_tag_name("loc"))
+                .unwrap()
+                .text()
+                .unwrap()
+        })
+        .collect();
+    let pages = rendered
+        .files
+        .iter()
+        .filter(|f| f.path.ends_with(".html") && f.path != "404.html")
+        .count();
+    assert_eq!(locs.len(), pages, "every page but 404 is listed");
+    assert!(locs.contains(&"https://example.fi/sv/projects/alpha/"));
+    let alpha = urls
+        .iter()
+        .find(|u| {
+            u.children()
+                .any(|c| c.text() == Some("https://example.fi/projects/alpha/"))
+        })
+        .unwrap();
+    let alternates: Vec<_> = alpha
+        .children()
+        .filter(|c| c.has_tag_name("link"))
+        .map(|l| {
+            format!(
+                "{} {}",
+                l.attribute("hreflang").unwrap(),
+                l.attribute("href").unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        alternates,
+        [
+            "fi https://example.fi/projects/alpha/",
+            "sv https://example.fi/sv/projects/alpha/",
+            "en https://example.fi/en/projects/alpha/",
+        ]
+    );
+    let robots = rendered
+        .files
+        .iter()
+        .find(|f| f.path == "robots.txt")
+        .unwrap();
+    assert_eq!(
+        std::str::from_utf8(&robots.bytes).unwrap(),
+        "User-agent: *\nAllow: /\nSitemap: https://example.fi/sitemap.xml\n"
+    );
+}
+
+#[test]
+fn project_pages_carry_open_graph_with_the_image_and_its_alt_text() {
+    let (rendered, _) = render(&fixture("build/full"));
+    let html = page(&rendered, "projects/alpha/index.html");
+    let meta = |property: &str| {
+        select(
+            &html,
+            &format!("meta[property='{property}'], meta[name='{property}']"),
+        )[0]
+        .value()
+        .attr("content")
+        .unwrap()
+        .to_string()
+    };
+    assert_eq!(meta("og:type"), "article");
+    assert_eq!(meta("og:title"), "Alpha – testihanke");
+    assert_eq!(meta("og:description"), "Lyhyt kuvaus hankkeesta.");
+    assert_eq!(meta("og:url"), "https://example.fi/projects/alpha/");
+    assert_eq!(
+        meta("og:image"),
+        "https://example.fi/projects/alpha/kuva.svg"
+    );
+    assert_eq!(meta("og:image:alt"), "Kolme henkilöä istumassa nurmikolla.");
+    assert_eq!(meta("og:locale"), "fi_FI");
+    assert_eq!(meta("twitter:card"), "summary_large_image");
+    let home = page(&rendered, "index.html");
+    assert_eq!(
+        select(&home, "meta[property='og:type']")[0]
+            .value()
+            .attr("content"),
+        Some("website")
+    );
+}
