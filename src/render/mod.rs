@@ -4,6 +4,7 @@
 pub mod emblem;
 pub mod format;
 pub mod json_ld;
+pub mod open_data;
 pub mod theme;
 pub mod vcard;
 
@@ -384,6 +385,14 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
         }
     }
     sitemap.sort_by(|a, b| a.loc.cmp(&b.loc));
+    rendered.files.push(Output {
+        path: "projects.json".into(),
+        bytes: open_data::json(&site.projects, config),
+    });
+    rendered.files.push(Output {
+        path: "projects.csv".into(),
+        bytes: open_data::csv(&site.projects, config),
+    });
     let mut ctx = Context::new();
     ctx.insert("pages", &sitemap);
     for (template, path) in [("sitemap.xml", "sitemap.xml"), ("robots.txt", "robots.txt")] {

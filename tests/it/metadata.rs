@@ -104,3 +104,74 @@ fn project_pages_carry_open_graph_with_the_image_and_its_alt_text() {
         Some("website")
     );
 }
+
+#[test]
+fn open_data_as_json_and_as_csv_for_finnish_excel() {
+    let (rendered, _) = render(&fixture("build/full"));
+    let file = |path: &str| {
+        &rendered
+            .files
+            .iter()
+            .find(|f| f.path == path)
+            .unwrap()
+            .bytes
+    };
+    let json: serde_json::Value = serde_json::from_slice(file("projects.json")).unwrap();
+    let alpha = &json.as_array().unwrap()[0];
+    assert_eq!(alpha["slug"], "alpha");
+    assert_eq!(alpha["url"], "https://example.fi/projects/alpha/");
+    assert_eq!(alpha["code"], "204038");
+    assert_eq!(alpha["start"], "2024-03-01");
+    assert_eq!(alpha["end"], "2027-02-28");
+    assert_eq!(alpha["status"], "ongoing");
+    assert_eq!(alpha["funders"], "Euroopan unioni, Hämeen ELY-keskus");
+    assert_eq!(alpha["eu_period"], "2021-2027");
+    assert_eq!(alpha["total_budget_eur"], 356164);
+    assert!(
+        alpha.get("contacts").is_none(),
+        "no personal data in open data"
+    );
+
+    let csv_bytes = file("projects.csv");
+    assert!(
+        csv_bytes.starts_with("\u{feff}".as_bytes()),
+        "a byte order mark for Excel"
+    );
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(&csv_bytes[3..]);
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        headers,
+        [
+            "slug",
+            "url",
+            "name",
+            "short_name",
+            "code",
+            "status",
+            "start",
+            "end",
+            "administrator",
+            "implementers",
+            "partners",
+            "region",
+            "municipalities",
+            "target_groups",
+            "main_goal",
+            "summary",
+            "programme",
+            "priority",
+            "specific_objective",
+            "funders",
+            "eu_period",
+            "total_budget_eur",
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[0][2], "Alpha – testihanke");
+    assert_eq!(&rows[0][9], "Lapin ammattikorkeakoulu, Lapin yliopisto");
+    assert_eq!(&rows[0][21], "356164");
+    assert_eq!(&rows[1][2], "Beta <script>alert('nimi')</script>");
+}

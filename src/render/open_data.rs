@@ -1,0 +1,122 @@
+//! Open data: every project's facts as `projects.json` and as `projects.csv`
+//! (UTF-8 with a byte order mark and semicolons, as Finnish Excel expects).
+//! Contact people are left out: open data is copied far and kept long.
+
+use serde::Serialize;
+
+use super::vcard::absolute;
+use crate::config::Config;
+use crate::content::model::Project;
+
+/// The columns of projects.csv and the fields of projects.json, in order.
+/// `B` is how the budget is written: a number in JSON, text with a decimal
+/// comma in the CSV.
+#[derive(Serialize)]
+struct Row<'a, B> {
+    slug: &'a str,
+    url: String,
+    name: &'a str,
+    short_name: Option<&'a str>,
+    code: Option<&'a str>,
+    status: &'static str,
+    start: String,
+    end: Option<String>,
+    administrator: Option<&'a str>,
+    implementers: String,
+    partners: String,
+    region: Option<&'a str>,
+    municipalities: String,
+    target_groups: String,
+    main_goal: Option<&'a str>,
+    summary: Option<&'a str>,
+    programme: Option<&'a str>,
+    priority: Option<&'a str>,
+    specific_objective: Option<&'a str>,
+    funders: String,
+    eu_period: Option<&'a str>,
+    total_budget_eur: Option<B>,
+}
+
+fn rows<'a, B>(projects: &'a [Project], config: &Config, euros: fn(f64) -> B) -> Vec<Row<'a, B>> {
+    projects
+        .iter()
+        .map(|p| {
+            let f = p.funding.as_ref();
+            Row {
+                slug: &p.slug,
+                url: absolute(&config.base_url, &config.base_path, &p.url),
+                name: &p.name,
+                short_name: p.short_name.as_deref(),
+                code: p.code.as_deref(),
+                status: match p.status {
+                    crate::content::model::Status::Ongoing => "ongoing",
+                    crate::content::model::Status::Upcoming => "upcoming",
+                    crate::content::model::Status::Ended => "ended",
+                },
+                start: p.duration.start.iso(),
+                end: p.duration.effective_end().map(|d| d.iso()),
+                administrator: p.administrator.as_deref(),
+                implementers: p.implementers.join(", "),
+                partners: p.partners.join(", "),
+                region: p.region.as_deref(),
+                municipalities: p.municipalities.join(", "),
+                target_groups: p.target_groups.join(", "),
+                main_goal: p.goals.main.as_deref(),
+                summary: p.summary.as_deref(),
+                programme: f.and_then(|f| f.programme.as_deref()),
+                priority: f.and_then(|f| f.priority.as_deref()),
+                specific_objective: f.and_then(|f| f.specific_objective.as_deref()),
+                funders: f
+                    .map(|f| {
+                        f.funders
+                            .iter()
+                            .map(|x| x.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
+                    .unwrap_or_default(),
+                eu_period: f.and_then(|f| f.eu.as_ref()).map(|e| e.period.as_str()),
+                total_budget_eur: f
+                    .and_then(|f| f.budget.as_ref())
+                    .and_then(|b| b.total)
+                    .map(euros),
+            }
+        })
+        .collect()
+}
+
+pub fn json(projects: &[Project], config: &Config) -> Vec<u8> {
+    let number = |e: f64| {
+        if e.fract() == 0.0 {
+            serde_json::Number::from(e as i64)
+        } else {
+            serde_json::Number::from_f64(e).unwrap_or_else(|| serde_json::Number::from(0))
+        }
+    };
+    let mut out =
+        serde_json::to_vec_pretty(&rows(projects, config, number)).expect("rows serialize");
+    out.push(b'\n');
+    out
+}
+
+pub fn csv(projects: &[Project], config: &Config) -> Vec<u8> {
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        let comma = |e: f64| {
+            if e.fract() == 0.0 {
+                format!("{}", e as i64)
+            } else {
+                format!("{e:.2}").replace('.', ",")
+            }
+        };
+        for row in rows(projects, config, comma) {
+            writer.serialize(row).expect("writing to memory");
+        }
+        writer.flush().expect("writing to memory");
+    }
+    out
+}
