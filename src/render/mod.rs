@@ -5,6 +5,7 @@ pub mod emblem;
 pub mod format;
 pub mod json_ld;
 pub mod open_data;
+pub mod taxonomy;
 pub mod theme;
 pub mod vcard;
 
@@ -38,6 +39,8 @@ pub struct Rendered {
 /// The home page lists every project with its key facts, not its whole text.
 #[derive(Serialize)]
 struct ProjectSummary<'a> {
+    /// The version's language: listings mark projects not yet translated.
+    lang: &'a str,
     name: &'a str,
     url: &'a str,
     code: Option<&'a str>,
@@ -46,6 +49,7 @@ struct ProjectSummary<'a> {
     region: Option<&'a str>,
     administrator: Option<&'a str>,
     implementers: &'a [String],
+    target_groups: &'a [String],
     summary: Option<&'a str>,
     main_goal: Option<&'a str>,
     image: Option<&'a Image>,
@@ -54,6 +58,7 @@ struct ProjectSummary<'a> {
 impl<'a> From<&'a Project> for ProjectSummary<'a> {
     fn from(p: &'a Project) -> Self {
         ProjectSummary {
+            lang: &p.lang,
             name: &p.name,
             url: &p.url,
             code: p.code.as_deref(),
@@ -62,6 +67,7 @@ impl<'a> From<&'a Project> for ProjectSummary<'a> {
             region: p.region.as_deref(),
             administrator: p.administrator.as_deref(),
             implementers: &p.implementers,
+            target_groups: &p.target_groups,
             summary: p.summary.as_deref(),
             main_goal: p.goals.main.as_deref(),
             image: p.image.as_ref(),
@@ -69,8 +75,22 @@ impl<'a> From<&'a Project> for ProjectSummary<'a> {
     }
 }
 
+/// A term of a taxonomy as its index lists it.
+#[derive(Serialize)]
+struct TermLink<'a> {
+    name: &'a str,
+    url: String,
+    count: usize,
+}
+
 enum Job<'a> {
     Home(&'a str),
+    /// Language index, taxonomy index.
+    TaxonomyIndex(usize, usize),
+    /// Language index, taxonomy index, term index.
+    Term(usize, usize, usize),
+    /// Every project grouped by region, printable (language index).
+    Overview(usize),
     Statement(&'a str),
     Project(&'a Project),
     GoodPracticeIndex(&'a str),
@@ -200,7 +220,38 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
     global.insert("today", &PartialDate::from_iso(&site.today.to_string()));
     let theme = &*theme;
 
+    // Each language lists its own versions, and the others in the default language.
+    let listings: Vec<(&str, Vec<taxonomy::Taxonomy>)> = config
+        .languages
+        .iter()
+        .map(|lang| {
+            let in_language: Vec<&Project> = site
+                .projects
+                .iter()
+                .map(|p| {
+                    site.translations
+                        .iter()
+                        .find(|t| t.lang == *lang && t.slug == p.slug)
+                        .unwrap_or(p)
+                })
+                .collect();
+            (lang.as_str(), taxonomy::build(&in_language))
+        })
+        .collect();
+    let term_url = |lang: &str, key: &str, slug: &str| {
+        format!(
+            "{}{key}/{slug}/",
+            urls::language_prefix(lang, &config.language)
+        )
+    };
     let mut jobs = vec![Job::Contacts, Job::NotFound];
+    for (l, (_, taxonomies)) in listings.iter().enumerate() {
+        jobs.push(Job::Overview(l));
+        for (t, taxonomy) in taxonomies.iter().enumerate() {
+            jobs.push(Job::TaxonomyIndex(l, t));
+            jobs.extend((0..taxonomy.terms.len()).map(|term| Job::Term(l, t, term)));
+        }
+    }
     for lang in &config.languages {
         jobs.push(Job::Home(lang));
         jobs.push(Job::GoodPracticeIndex(lang));
@@ -314,6 +365,62 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
                         "good-practice.html",
                         format!("{}{}", prefix(&gp.lang), urls::good_practice(&gp.slug)),
                     )
+                }
+                Job::TaxonomyIndex(l, t) => {
+                    let (l, taxonomy) = (listings[*l].0, &listings[*l].1[*t]);
+                    lang = l;
+                    let terms: Vec<TermLink> = taxonomy
+                        .terms
+                        .iter()
+                        .map(|term| TermLink {
+                            name: &term.name,
+                            url: format!(
+                                "{}{}",
+                                config.base_path,
+                                term_url(l, taxonomy.key, &term.slug)
+                            ),
+                            count: term.projects.len(),
+                        })
+                        .collect();
+                    ctx.insert("taxonomy", taxonomy.key);
+                    ctx.insert("terms", &terms);
+                    ("taxonomy.html", format!("{}{}/", prefix(l), taxonomy.key))
+                }
+                Job::Term(l, t, i) => {
+                    let (l, taxonomy) = (listings[*l].0, &listings[*l].1[*t]);
+                    let term = &taxonomy.terms[*i];
+                    lang = l;
+                    let summaries: Vec<ProjectSummary> =
+                        term.projects.iter().map(|p| (*p).into()).collect();
+                    ctx.insert("taxonomy", taxonomy.key);
+                    ctx.insert("term", &term.name);
+                    ctx.insert("projects", &summaries);
+                    ("term.html", term_url(l, taxonomy.key, &term.slug))
+                }
+                Job::Overview(l) => {
+                    let (l, taxonomies) = (listings[*l].0, &listings[*l].1);
+                    lang = l;
+                    let mut regions: Vec<(&str, Vec<ProjectSummary>)> = taxonomies[0]
+                        .terms
+                        .iter()
+                        .map(|term| {
+                            (
+                                term.name.as_str(),
+                                term.projects.iter().map(|p| (*p).into()).collect(),
+                            )
+                        })
+                        .collect();
+                    // Projects with no region last, under "" (the template names the group).
+                    let everyone = taxonomies[4].terms.iter().flat_map(|t| &t.projects);
+                    let without: Vec<ProjectSummary> = everyone
+                        .filter(|p| p.region.is_none())
+                        .map(|p| (*p).into())
+                        .collect();
+                    if !without.is_empty() {
+                        regions.push(("", without));
+                    }
+                    ctx.insert("regions", &regions);
+                    ("overview.html", format!("{}overview/", prefix(l)))
                 }
                 Job::Contacts => {
                     versions = Some(Vec::new());

@@ -172,7 +172,11 @@ fn home_lists_ongoing_before_ended() {
     let html = page(&full(), "index.html");
     assert_eq!(
         texts(&html, "main h2"),
-        ["Käynnissä olevat hankkeet (1)", "Päättyneet hankkeet (1)"]
+        [
+            "Käynnissä olevat hankkeet (1)",
+            "Päättyneet hankkeet (1)",
+            "Selaa hankkeita"
+        ]
     );
     let names: Vec<_> = texts(&html, "main h3 a");
     assert_eq!(

@@ -14,3 +14,4 @@ mod scaffold;
 mod serve;
 mod statement;
 mod support;
+mod taxonomy;
