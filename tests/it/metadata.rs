@@ -175,3 +175,47 @@ fn open_data_as_json_and_as_csv_for_finnish_excel() {
     assert_eq!(&rows[0][21], "356164");
     assert_eq!(&rows[1][2], "Beta <script>alert('nimi')</script>");
 }
+
+#[test]
+fn the_published_front_matter_schema_knows_every_key_hanke_accepts() {
+    let (rendered, _) = render(&fixture("build/full"));
+    let file = rendered
+        .files
+        .iter()
+        .find(|f| f.path == "schema/project.json")
+        .unwrap();
+    let schema: serde_json::Value = serde_json::from_slice(&file.bytes).unwrap();
+    let mut published: Vec<String> = schema["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect();
+    published.sort();
+    // The keys hanke accepts, as its own "unknown key" message lists them.
+    let source = std::sync::Arc::new(hanke::diagnostic::SourceText {
+        path: "x.md".into(),
+        text: "zzzz_tuntematon: 1\n".into(),
+    });
+    let doc = hanke::yaml::Document {
+        yaml: &source.text,
+        source: &source,
+        line_offset: 0,
+    };
+    let error = doc.parse::<hanke::content::raw::RawProject>().unwrap_err();
+    let hint = error.hint.unwrap();
+    let mut accepted: Vec<String> = hint
+        .strip_prefix("valid keys here: ")
+        .unwrap()
+        .split(", ")
+        .map(String::from)
+        .collect();
+    accepted.sort();
+    assert_eq!(published, accepted);
+    assert_eq!(
+        schema["properties"]["toteutusaika"]["description"]
+            .as_str()
+            .map(|d| d.starts_with("Toteutusaika")),
+        Some(true)
+    );
+}
