@@ -9,6 +9,9 @@ use crate::content::urls;
 use crate::diagnostic::Diagnostic;
 use crate::render::Rendered;
 
+/// The code of a broken link to a heading, which every render checks anew.
+pub const BROKEN_ANCHOR: &str = "broken-anchor";
+
 /// Broken links to headings, each at the line where the link was written.
 pub fn anchors(links: &[LinkAt], rendered: &Rendered, base_path: &str) -> Vec<Diagnostic> {
     let pages: HashMap<&str, &[u8]> = rendered
@@ -34,7 +37,7 @@ pub fn anchors(links: &[LinkAt], rendered: &Rendered, base_path: &str) -> Vec<Di
         if !wanted.is_empty() && !page_ids.contains(wanted.as_ref()) {
             found.push(
                 Diagnostic::error(
-                    "broken-anchor",
+                    BROKEN_ANCHOR,
                     format!("the link goes to `#{wanted}` on {path}, but that page has no such heading"),
                 )
                 .in_source(&anchor.source)

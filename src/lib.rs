@@ -4,7 +4,8 @@
 //! The pipeline runs one way: [`content`] loads and validates the Markdown into a
 //! typed [`content::model::Site`], [`render`] turns it into files in memory through
 //! the theme, and [`write`] swaps them into the output folder. `build`, `check`
-//! and `serve` all call [`render_site`]; only `build` and `serve` write.
+//! and `serve` all build through a [`session::Session`] ([`render_site`] is one
+//! full build); only `build` and `serve` write.
 
 pub mod check;
 pub mod cli;
@@ -18,6 +19,7 @@ pub mod render;
 pub mod report;
 pub mod scaffold;
 pub mod serve;
+pub mod session;
 pub mod write;
 pub mod yaml;
 
@@ -27,7 +29,6 @@ use jiff::civil::Date;
 
 use diagnostic::Diagnostic;
 use render::Rendered;
-use render::theme::Theme;
 
 /// What a build needs to know besides the files.
 #[derive(Debug, Clone)]
@@ -57,54 +58,22 @@ impl Outcome {
 
 /// Loads, validates and renders the site in memory. Writes nothing.
 pub fn render_site(options: &Options) -> Outcome {
-    let root = &options.root;
-    let domain = match domain::load(root) {
-        Ok(d) => d,
-        Err(diagnostics) => return finish(diagnostics, None),
-    };
-    let (config, mut diagnostics) =
-        match config::load(root, options.base_url.as_deref(), options.today, &domain) {
-            Ok(c) => c,
-            Err(diagnostics) => return finish(diagnostics, None),
-        };
-    let theme = Theme::load(root, &config);
-    let (site, found) = content::read(root, config, &domain, options.today);
-    diagnostics.extend(found);
-    let mut theme = match theme {
-        Ok(t) => t,
-        Err(found) => {
-            diagnostics.extend(found);
-            return finish(diagnostics, None);
+    let mut session = session::Session::new(options.clone());
+    session.build();
+    match session.into_last() {
+        Ok(last) => {
+            let ok = !last.diagnostics.iter().any(Diagnostic::is_error);
+            Outcome {
+                diagnostics: last.diagnostics,
+                rendered: ok.then_some(last.rendered),
+                web_links: last.site.later_links,
+            }
         }
-    };
-    // Render even when some pages have errors: the pages that are fine still get
-    // their links to headings checked, so one run reports every problem.
-    let content_ok = !diagnostics.iter().any(Diagnostic::is_error);
-    match render::render(&site, &mut theme) {
-        Ok(rendered) => {
-            diagnostics.extend(check::anchors(
-                &site.later_links,
-                &rendered,
-                &site.config.base_path,
-            ));
-            let ok = content_ok && !diagnostics.iter().any(Diagnostic::is_error);
-            let mut outcome = finish(diagnostics, ok.then_some(rendered));
-            outcome.web_links = site.later_links;
-            outcome
-        }
-        Err(found) => {
-            diagnostics.extend(found);
-            finish(diagnostics, None)
-        }
-    }
-}
-
-fn finish(mut diagnostics: Vec<Diagnostic>, rendered: Option<Rendered>) -> Outcome {
-    diagnostic::sort(&mut diagnostics);
-    Outcome {
-        diagnostics,
-        rendered,
-        web_links: Vec::new(),
+        Err(diagnostics) => Outcome {
+            diagnostics,
+            rendered: None,
+            web_links: Vec::new(),
+        },
     }
 }
 

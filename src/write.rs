@@ -1,15 +1,20 @@
 //! Stage 4, the only code that writes the site: into a fresh temporary folder
 //! beside the output, swapped in by rename only when everything was written. A
 //! failed build leaves the previous site exactly as it was.
+//!
+//! `serve` writes the first build that way, then updates the folder in place,
+//! writing only files whose bytes changed ([`Written`] remembers what is there),
+//! so an edit costs a few writes instead of a whole new site.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fs;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::render::Rendered;
+use crate::render::{Output, Rendered};
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
@@ -74,6 +79,99 @@ pub fn write(root: &Path, output: &Path, rendered: &Rendered) -> Result<(), Writ
     })?;
 
     swap(staging.keep(), output)
+}
+
+/// What `serve` has written to the output folder: a hash of each rendered
+/// file's bytes, and the copied files.
+#[derive(Debug, Default)]
+pub struct Written {
+    files: HashMap<String, u64>,
+}
+
+impl Written {
+    /// What is in the output folder after `write` wrote `rendered`.
+    pub fn of(rendered: &Rendered) -> Self {
+        let files = rendered
+            .files
+            .par_iter()
+            .map(|f| (f.path.clone(), hash(&f.bytes)))
+            .chain(rendered.copies.par_iter().map(|c| (c.output.clone(), 0)))
+            .collect();
+        Written { files }
+    }
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h = DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+/// Writes those of `files` whose bytes differ from what `written` says is in
+/// `output`, in place. Returns how many were written.
+pub fn update(
+    output: &Path,
+    files: &[&Output],
+    written: &mut Written,
+) -> Result<usize, WriteError> {
+    let changed: Vec<(&Output, u64)> = files
+        .par_iter()
+        .map(|f| (*f, hash(&f.bytes)))
+        .filter(|(f, h)| written.files.get(&f.path) != Some(h))
+        .collect();
+    for (file, h) in &changed {
+        let path = output.join(safe_relative(&file.path)?);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(io_err(parent))?;
+        }
+        fs::write(&path, &file.bytes).map_err(io_err(&path))?;
+        written.files.insert(file.path.clone(), *h);
+    }
+    Ok(changed.len())
+}
+
+/// Brings `output` in line with the whole of `rendered`: changed files are
+/// written, copied files copied again when their source is newer, and files
+/// the site no longer has removed. Returns how many files were written.
+pub fn sync(
+    root: &Path,
+    output: &Path,
+    rendered: &Rendered,
+    written: &mut Written,
+) -> Result<usize, WriteError> {
+    let files: Vec<&Output> = rendered.files.iter().collect();
+    let mut count = update(output, &files, written)?;
+    for copy in &rendered.copies {
+        let from = root.join(&copy.source);
+        let to = output.join(safe_relative(&copy.output)?);
+        let modified = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
+        if modified(&to).is_none() || modified(&from) > modified(&to) {
+            if let Some(parent) = to.parent() {
+                fs::create_dir_all(parent).map_err(io_err(parent))?;
+            }
+            fs::copy(&from, &to).map_err(io_err(&from))?;
+            count += 1;
+        }
+        written.files.insert(copy.output.clone(), 0);
+    }
+    let now: std::collections::HashSet<&str> = rendered
+        .files
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(rendered.copies.iter().map(|c| c.output.as_str()))
+        .collect();
+    let gone: Vec<String> = written
+        .files
+        .keys()
+        .filter(|p| !now.contains(p.as_str()))
+        .cloned()
+        .collect();
+    for path in gone {
+        // Already gone is fine; the folder it leaves may stay.
+        let _ = fs::remove_file(output.join(safe_relative(&path)?));
+        written.files.remove(&path);
+    }
+    Ok(count)
 }
 
 /// Replaces `output` with `staged` using renames, restoring the old site if the

@@ -154,6 +154,19 @@ pub fn load(root: &Path, languages: &[String]) -> (Loaded, Vec<Diagnostic>) {
     (loaded, diagnostics)
 }
 
+/// Reads `page`'s file again after an edit; the page keeps its place in the site.
+pub fn reread(root: &Path, page: &Page) -> Result<Page, Diagnostic> {
+    let mut new = read_page(
+        root,
+        page.kind.clone(),
+        page.slug.clone(),
+        page.source.path.clone(),
+        page.bundle.clone(),
+    )?;
+    new.lang = page.lang.clone();
+    Ok(new)
+}
+
 /// `index.md` or a translation of it, `index.sv.md`.
 fn is_index(name: &str) -> bool {
     name == "index.md"

@@ -18,14 +18,18 @@ use std::path::Path;
 use jiff::civil::Date;
 
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
 use crate::domain::Domain;
-use model::Site;
 
-/// Loads and validates everything under `root`.
-pub fn read(root: &Path, config: Config, domain: &Domain, today: Date) -> (Site, Vec<Diagnostic>) {
-    let (loaded, mut diagnostics) = load::load(root, &config.languages);
-    let (site, found) = validate::validate(root, config, domain, loaded, today);
-    diagnostics.extend(found);
-    (site, diagnostics)
+/// Loads and validates everything under `root`; the loaded pages come along
+/// for `serve`, which re-checks single pages after an edit.
+pub fn read(
+    root: &Path,
+    config: Config,
+    domain: &Domain,
+    today: Date,
+) -> (load::Loaded, validate::Validated) {
+    let (loaded, diagnostics) = load::load(root, &config.languages);
+    let mut validated = validate::validate(root, config, domain, &loaded, today);
+    validated.diagnostics.splice(0..0, diagnostics);
+    (loaded, validated)
 }

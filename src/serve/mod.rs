@@ -12,13 +12,15 @@ use std::io::Read;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use percent_encoding::percent_decode_str;
 use tiny_http::{Header, Request, Response, Server, StatusCode};
 
 use crate::Options;
 use crate::diagnostic::Diagnostic;
+use crate::session::Session;
+use crate::write::{self, Written};
 
 pub use watch::matters;
 
@@ -56,7 +58,12 @@ pub fn serve(
     options.base_url = Some(format!("http://{}/", SocketAddr::new(addr, port)));
     let output = options.root.join("public");
     let shared = Arc::new(Shared::default());
-    rebuild(&options, &output, &shared, report.as_ref());
+    let mut site = Site {
+        session: Session::new(options.clone()),
+        written: None,
+        behind: false,
+    };
+    site.rebuild(&[], &output, &shared, report.as_ref());
     eprintln!(
         "Serving {} at http://{}/ (Ctrl+C stops)",
         output.display(),
@@ -69,15 +76,8 @@ pub fn serve(
         std::thread::spawn(move || {
             let _watcher = watcher;
             for batch in changes {
-                eprintln!(
-                    "Changed: {}",
-                    batch
-                        .iter()
-                        .map(|p| p.display().to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
-                rebuild(&options, &output, &shared, report.as_ref());
+                eprintln!("Changed: {}", watch::describe(&batch));
+                site.rebuild(&batch, &output, &shared, report.as_ref());
             }
         });
     }
@@ -88,28 +88,70 @@ pub fn serve(
     Ok(())
 }
 
-/// Builds and writes the site; on errors keeps the last good one. Either way,
-/// open pages are told to reload.
-fn rebuild(options: &Options, output: &Path, shared: &Shared, report: &Report) {
-    let outcome = crate::render_site(options);
-    report(&outcome.diagnostics);
-    let mut errors: Vec<Diagnostic> = outcome
-        .diagnostics
-        .into_iter()
-        .filter(Diagnostic::is_error)
-        .collect();
-    if let Some(rendered) = outcome.rendered
-        && let Err(e) = crate::write::write(&options.root, output, &rendered)
-    {
-        errors.push(Diagnostic::error("write", e.to_string()));
+/// The site being served: the session that rebuilds it, and what of it is in
+/// the output folder (None until a build without errors was written).
+struct Site {
+    session: Session,
+    written: Option<Written>,
+    /// A build with errors was not written, so the folder lags the model.
+    behind: bool,
+}
+
+impl Site {
+    /// Rebuilds after `changed` (all of it when empty) and writes what changed;
+    /// on errors keeps the last good site. Either way, open pages are told to reload.
+    fn rebuild(&mut self, changed: &[PathBuf], output: &Path, shared: &Shared, report: &Report) {
+        let started = Instant::now();
+        let root = self.session.options().root.clone();
+        let update = if changed.is_empty() {
+            self.session.build()
+        } else {
+            self.session.rebuild(changed)
+        };
+        report(update.diagnostics);
+        let mut errors: Vec<Diagnostic> = update
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .cloned()
+            .collect();
+        if let (Some(rendered), true) = (update.rendered, errors.is_empty()) {
+            let result = match (&mut self.written, &update.changed) {
+                (Some(written), Some(files)) if !self.behind => {
+                    write::update(output, files, written)
+                }
+                (Some(written), _) => write::sync(&root, output, rendered, written),
+                (None, _) => write::write(&root, output, rendered).map(|()| {
+                    self.written = Some(Written::of(rendered));
+                    rendered.files.len() + rendered.copies.len()
+                }),
+            };
+            self.behind = result.is_err();
+            match result {
+                Ok(count) => eprintln!(
+                    "Rebuilt in {} ms: {count} files written{}.",
+                    started.elapsed().as_millis(),
+                    if update.changed.is_some() {
+                        " (only the edited pages were rendered again)"
+                    } else {
+                        ""
+                    }
+                ),
+                Err(e) => errors.push(Diagnostic::error("write", e.to_string())),
+            }
+        } else {
+            // What is on disk is now behind the model: the next good build
+            // brings the whole folder in line, not just the pages it edited.
+            self.behind = true;
+        }
+        let mut live = shared
+            .live
+            .lock()
+            .expect("no thread panics holding the lock");
+        live.generation += 1;
+        live.errors = errors;
+        shared.rebuilt.notify_all();
     }
-    let mut live = shared
-        .live
-        .lock()
-        .expect("no thread panics holding the lock");
-    live.generation += 1;
-    live.errors = errors;
-    shared.rebuilt.notify_all();
 }
 
 /// Binds `addr` on `port`, or the next free port.

@@ -39,13 +39,32 @@ pub fn matters(path: &Path) -> bool {
     first == "site.yaml" || WATCHED.contains(&first.as_ref())
 }
 
+/// The changed paths for the terminal: a few, then how many more.
+pub fn describe(paths: &[PathBuf]) -> String {
+    const SHOWN: usize = 3;
+    let text: Vec<String> = paths
+        .iter()
+        .take(SHOWN)
+        .map(|p| p.display().to_string())
+        .collect();
+    let shown = text.join(", ");
+    match paths.len().checked_sub(SHOWN) {
+        Some(more) if more > 0 => format!("{shown} and {more} more"),
+        _ => shown,
+    }
+}
+
 /// Starts watching `root`; each message is a batch of relevant changed paths.
 pub fn watch(root: &Path) -> notify::Result<(notify::RecommendedWatcher, Receiver<Vec<PathBuf>>)> {
     let (raw_tx, raw_rx) = channel::<PathBuf>();
     let root_abs = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let base = root_abs.clone();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event {
+        // Reading is not changing: every build opens every file, and taking
+        // those events for edits would rebuild forever.
+        if let Ok(event) = event
+            && !matches!(event.kind, notify::EventKind::Access(_))
+        {
             for path in event.paths {
                 let rel = path.strip_prefix(&base).unwrap_or(&path).to_path_buf();
                 let _ = raw_tx.send(rel);
@@ -83,6 +102,13 @@ pub fn watch(root: &Path) -> notify::Result<(notify::RecommendedWatcher, Receive
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn many_changed_paths_are_summed_up() {
+        let paths: Vec<PathBuf> = (0..5).map(|i| PathBuf::from(format!("p{i}.md"))).collect();
+        assert_eq!(describe(&paths[..1]), "p0.md");
+        assert_eq!(describe(&paths), "p0.md, p1.md, p2.md and 2 more");
+    }
 
     #[test]
     fn content_theme_and_settings_matter_output_and_editor_files_do_not() {

@@ -14,7 +14,8 @@ use rayon::prelude::*;
 
 use super::links::Links;
 use super::load::{self, Kind, Loaded, Page};
-use super::model::{Alternate, Asset, GoodPracticeRef, Project, ProjectRef, Site};
+use super::markdown::LinkAt;
+use super::model::{Alternate, Asset, GoodPractice, GoodPracticeRef, Project, ProjectRef, Site};
 use super::raw::{RawGoodPractice, RawProject};
 use super::urls;
 use crate::config::Config;
@@ -24,16 +25,25 @@ use checker::Checker;
 
 pub use project::status;
 
+/// What validation hands forward: the model, every problem found, and the
+/// address book of the site's pages and files (kept by `serve` to re-check one
+/// page after an edit).
+pub struct Validated {
+    pub site: Site,
+    pub diagnostics: Vec<Diagnostic>,
+    pub links: Links,
+}
+
 pub fn validate(
     root: &Path,
     config: Config,
     domain: &Domain,
-    loaded: Loaded,
+    loaded: &Loaded,
     today: Date,
-) -> (Site, Vec<Diagnostic>) {
+) -> Validated {
     let mut diagnostics = Vec::new();
     let mut later_links = Vec::new();
-    let pages = without_duplicates(loaded.pages, &mut diagnostics);
+    let pages = without_duplicates(&loaded.pages, &mut diagnostics);
     let (links, assets) =
         links_and_assets(&config, &pages, &loaded.bundle_files, &loaded.static_files);
 
@@ -42,20 +52,16 @@ pub fn validate(
 
     let (originals, translated): (Vec<&Page>, Vec<&Page>) =
         project_pages.into_iter().partition(|p| p.lang.is_none());
-    let check_project = |page: &&Page, original: Option<&Project>| {
-        let mut c = Checker::new(root, page, &links, domain, &config.language);
-        let project = match c.doc.parse::<RawProject>() {
-            Ok(raw) => project::project(&mut c, raw, today, original),
-            Err(d) => {
-                c.diagnostics.push(d);
-                None
-            }
-        };
-        (project, c.diagnostics, c.later_links)
+    let context = PageContext {
+        root,
+        links: &links,
+        domain,
+        config: &config,
+        today,
     };
     let results: Vec<_> = originals
         .par_iter()
-        .map(|page| check_project(page, None))
+        .map(|page| context.project(page, None))
         .collect();
     let mut projects = Vec::new();
     for (project, found, later) in results {
@@ -63,10 +69,11 @@ pub fn validate(
         later_links.extend(later);
         projects.extend(project);
     }
+    let by_slug: HashMap<&str, &Project> = projects.iter().map(|p| (p.slug.as_str(), p)).collect();
     let results: Vec<_> = translated
         .par_iter()
-        .map(|page| match projects.iter().find(|p| p.slug == page.slug) {
-            Some(original) => check_project(page, Some(original)),
+        .map(|page| match by_slug.get(page.slug.as_str()) {
+            Some(original) => context.project(page, Some(original)),
             None => (
                 None,
                 vec![orphan(page, "project", &urls::project(&page.slug))],
@@ -104,15 +111,7 @@ pub fn validate(
                 url: format!("{}{}", config.base_path, urls::project(project)),
                 status: super::model::Status::Ongoing,
             });
-            let mut c = Checker::new(root, page, &links, domain, &config.language);
-            let gp = match c.doc.parse::<RawGoodPractice>() {
-                Ok(raw) => good_practice::good_practice(&mut c, raw, project_ref),
-                Err(d) => {
-                    c.diagnostics.push(d);
-                    None
-                }
-            };
-            (gp, c.diagnostics, c.later_links)
+            context.good_practice(page, project_ref)
         })
         .collect();
     let mut good_practices = Vec::new();
@@ -123,17 +122,22 @@ pub fn validate(
     }
 
     good_practices.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.slug.cmp(&b.slug)));
+    // A good practice is listed on its project's page in its own language.
+    let mut owners: HashMap<(&str, &str), Vec<GoodPracticeRef>> = HashMap::new();
     for gp in &good_practices {
-        // A good practice is listed on its project's page in its own language.
-        let owner = projects
-            .iter_mut()
-            .chain(translations.iter_mut())
-            .find(|p| p.lang == gp.lang && p.versions.iter().any(|v| v.url == gp.project.url));
-        if let Some(p) = owner {
-            p.good_practices.push(GoodPracticeRef {
+        owners
+            .entry((gp.lang.as_str(), gp.project.url.as_str()))
+            .or_default()
+            .push(GoodPracticeRef {
                 name: gp.name.clone(),
                 url: gp.url.clone(),
             });
+    }
+    for p in projects.iter_mut().chain(translations.iter_mut()) {
+        for v in &p.versions {
+            if let Some(refs) = owners.remove(&(p.lang.as_str(), v.url.as_str())) {
+                p.good_practices.extend(refs);
+            }
         }
     }
     projects.sort_by(|a, b| {
@@ -161,7 +165,105 @@ pub fn validate(
         today,
         assets,
     };
-    (site, diagnostics)
+    Validated {
+        site,
+        diagnostics,
+        links,
+    }
+}
+
+/// A page's own results when only its Markdown body changed: the new body,
+/// the page's diagnostics and its links to headings.
+pub struct BodyEdit {
+    pub body: String,
+    pub diagnostics: Vec<Diagnostic>,
+    pub later_links: Vec<LinkAt>,
+}
+
+/// Checks `page` again, in a site whose every other fact is unchanged. None if
+/// the page is not in the model (it had errors that kept it out, or is new).
+pub fn body_edit(
+    root: &Path,
+    site: &Site,
+    links: &Links,
+    domain: &Domain,
+    page: &Page,
+) -> Option<BodyEdit> {
+    let context = PageContext {
+        root,
+        links,
+        domain,
+        config: &site.config,
+        today: site.today,
+    };
+    let source = display_path(&page.source.path);
+    let (body, diagnostics, later_links) = match page.kind {
+        Kind::Project => {
+            let original = match page.lang {
+                None => None,
+                Some(_) => Some(site.projects.iter().find(|p| p.slug == page.slug)?),
+            };
+            let (project, found, later) = context.project(page, original);
+            (project?.body, found, later)
+        }
+        Kind::GoodPractice { .. } => {
+            let old = site.good_practices.iter().find(|g| g.source == source)?;
+            let (gp, found, later) = context.good_practice(page, old.project.clone());
+            (gp?.body, found, later)
+        }
+    };
+    Some(BodyEdit {
+        body,
+        diagnostics,
+        later_links,
+    })
+}
+
+/// What checking one page needs besides the page.
+struct PageContext<'a> {
+    root: &'a Path,
+    links: &'a Links,
+    domain: &'a Domain,
+    config: &'a Config,
+    today: Date,
+}
+
+type Checked<T> = (Option<T>, Vec<Diagnostic>, Vec<LinkAt>);
+
+impl PageContext<'_> {
+    fn checker<'p>(&'p self, page: &'p Page) -> Checker<'p> {
+        Checker::new(
+            self.root,
+            page,
+            self.links,
+            self.domain,
+            &self.config.language,
+        )
+    }
+
+    fn project(&self, page: &Page, original: Option<&Project>) -> Checked<Project> {
+        let mut c = self.checker(page);
+        let project = match c.doc.parse::<RawProject>() {
+            Ok(raw) => project::project(&mut c, raw, self.today, original),
+            Err(d) => {
+                c.diagnostics.push(d);
+                None
+            }
+        };
+        (project, c.diagnostics, c.later_links)
+    }
+
+    fn good_practice(&self, page: &Page, project: ProjectRef) -> Checked<GoodPractice> {
+        let mut c = self.checker(page);
+        let gp = match c.doc.parse::<RawGoodPractice>() {
+            Ok(raw) => good_practice::good_practice(&mut c, raw, project),
+            Err(d) => {
+                c.diagnostics.push(d);
+                None
+            }
+        };
+        (gp, c.diagnostics, c.later_links)
+    }
 }
 
 /// A translation whose original (in the default language) does not exist.
@@ -194,7 +296,7 @@ fn link_versions(projects: &mut [Project], translations: &mut [Project], languag
 }
 
 /// Two pages that would be written to the same address: the second is an error.
-fn without_duplicates(pages: Vec<Page>, diagnostics: &mut Vec<Diagnostic>) -> Vec<Page> {
+fn without_duplicates<'p>(pages: &'p [Page], diagnostics: &mut Vec<Diagnostic>) -> Vec<&'p Page> {
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut kept = Vec::new();
     for page in pages {
@@ -219,7 +321,7 @@ fn without_duplicates(pages: Vec<Page>, diagnostics: &mut Vec<Diagnostic>) -> Ve
 
 fn links_and_assets(
     config: &Config,
-    pages: &[Page],
+    pages: &[&Page],
     bundle_files: &[std::path::PathBuf],
     static_files: &[std::path::PathBuf],
 ) -> (Links, Vec<Asset>) {

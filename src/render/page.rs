@@ -1,0 +1,529 @@
+//! One page through its template: what each kind of page puts in the template
+//! context. [`Pages`] holds what many pages share (statement addresses, the
+//! listings by language), so one page can be rendered alone when `serve`
+//! re-renders only what an edit touched.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::theme::Theme;
+use super::{Output, json_ld, taxonomy, vcard};
+use crate::config::Config;
+use crate::content::dates::PartialDate;
+use crate::content::model::{Duration, Image, Project, Site, Status};
+use crate::content::people::Person;
+use crate::content::urls;
+use crate::diagnostic::Diagnostic;
+
+/// A page to render.
+pub enum Job<'a> {
+    Home(&'a str),
+    /// Language index, taxonomy index.
+    TaxonomyIndex(usize, usize),
+    /// Language index, taxonomy index, term index.
+    Term(usize, usize, usize),
+    /// Every project grouped by region, printable (language index).
+    Overview(usize),
+    Statement(&'a str),
+    Project(&'a Project),
+    GoodPracticeIndex(&'a str),
+    GoodPractice(usize),
+    Contacts,
+    NotFound,
+}
+
+/// A page in `sitemap.xml`, with its language versions.
+#[derive(Serialize)]
+pub struct SitemapEntry<'a> {
+    pub loc: String,
+    pub alternates: Vec<Version<'a>>,
+}
+
+/// A language version of a page, for links between versions.
+#[derive(Clone, Serialize)]
+pub struct Version<'a> {
+    lang: &'a str,
+    url: String,
+    /// The absolute address, for `<link rel="alternate">`.
+    href: String,
+    name: String,
+}
+
+/// The home page lists every project with its key facts, not its whole text.
+#[derive(Serialize)]
+struct ProjectSummary<'a> {
+    /// The version's language: listings mark projects not yet translated.
+    lang: &'a str,
+    name: &'a str,
+    url: &'a str,
+    code: Option<&'a str>,
+    status: Status,
+    duration: &'a Duration,
+    region: Option<&'a str>,
+    administrator: Option<&'a str>,
+    implementers: &'a [String],
+    target_groups: &'a [String],
+    summary: Option<&'a str>,
+    main_goal: Option<&'a str>,
+    image: Option<&'a Image>,
+}
+
+impl<'a> From<&'a Project> for ProjectSummary<'a> {
+    fn from(p: &'a Project) -> Self {
+        ProjectSummary {
+            lang: &p.lang,
+            name: &p.name,
+            url: &p.url,
+            code: p.code.as_deref(),
+            status: p.status,
+            duration: &p.duration,
+            region: p.region.as_deref(),
+            administrator: p.administrator.as_deref(),
+            implementers: &p.implementers,
+            target_groups: &p.target_groups,
+            summary: p.summary.as_deref(),
+            main_goal: p.goals.main.as_deref(),
+            image: p.image.as_ref(),
+        }
+    }
+}
+
+/// A term of a taxonomy as its index lists it.
+#[derive(Serialize)]
+struct TermLink<'a> {
+    name: &'a str,
+    url: String,
+    count: usize,
+}
+
+/// What social media and search engines show of a page (Open Graph).
+#[derive(Serialize)]
+struct Meta<'a> {
+    kind: &'static str,
+    title: &'a str,
+    description: Option<&'a str>,
+    /// Absolute URL of the image, and its alt text.
+    image: Option<(String, &'a str)>,
+}
+
+/// What the pages of one render share.
+pub struct Pages<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    /// The accessibility statement's path in each language.
+    pub statements: BTreeMap<&'a str, String>,
+    statement_versions: Vec<Version<'a>>,
+    /// Each language's projects grouped by taxonomy; made on first use, so
+    /// rendering one project page does not group the whole site.
+    listings: OnceLock<Vec<(&'a str, Vec<taxonomy::Taxonomy<'a>>)>>,
+}
+
+impl<'a> Pages<'a> {
+    /// Sets the theme's global context (the site, the build date) and prepares
+    /// what pages share.
+    pub fn new(site: &'a Site, theme: &'a mut Theme) -> Self {
+        let config = &site.config;
+        let global = theme.tera.global_context();
+        global.insert("site", config);
+        global.insert("today", &PartialDate::from_iso(&site.today.to_string()));
+        let theme: &Theme = theme;
+        let statements: BTreeMap<&str, String> = match &config.accessibility {
+            Some(_) => config
+                .languages
+                .iter()
+                .map(|lang| (lang.as_str(), statement_path(theme, config, lang)))
+                .collect(),
+            None => BTreeMap::new(),
+        };
+        let statement_versions = statements
+            .iter()
+            .map(|(lang, path)| Version {
+                lang,
+                url: format!("{}{path}", config.base_path),
+                href: format!("{}{path}", config.base_url),
+                name: string(theme, lang, "native_name"),
+            })
+            .collect();
+        Pages {
+            site,
+            theme,
+            statements,
+            statement_versions,
+            listings: OnceLock::new(),
+        }
+    }
+
+    /// Each language lists its own versions, and the others in the default language.
+    fn listings(&self) -> &[(&'a str, Vec<taxonomy::Taxonomy<'a>>)] {
+        self.listings.get_or_init(|| {
+            let site = self.site;
+            let translated: HashMap<(&str, &str), &Project> = site
+                .translations
+                .iter()
+                .map(|t| ((t.lang.as_str(), t.slug.as_str()), t))
+                .collect();
+            site.config
+                .languages
+                .iter()
+                .map(|lang| {
+                    let in_language: Vec<&Project> = site
+                        .projects
+                        .iter()
+                        .map(|p| {
+                            translated
+                                .get(&(lang.as_str(), p.slug.as_str()))
+                                .copied()
+                                .unwrap_or(p)
+                        })
+                        .collect();
+                    (lang.as_str(), taxonomy::build(&in_language))
+                })
+                .collect()
+        })
+    }
+
+    /// Every page of the site.
+    pub fn jobs(&self) -> Vec<Job<'a>> {
+        let site = self.site;
+        let mut jobs = vec![Job::Contacts, Job::NotFound];
+        for (l, (_, taxonomies)) in self.listings().iter().enumerate() {
+            jobs.push(Job::Overview(l));
+            for (t, taxonomy) in taxonomies.iter().enumerate() {
+                jobs.push(Job::TaxonomyIndex(l, t));
+                jobs.extend((0..taxonomy.terms.len()).map(|term| Job::Term(l, t, term)));
+            }
+        }
+        for lang in &site.config.languages {
+            jobs.push(Job::Home(lang));
+            jobs.push(Job::GoodPracticeIndex(lang));
+        }
+        jobs.extend(self.statements.keys().map(|lang| Job::Statement(lang)));
+        jobs.extend(
+            site.projects
+                .iter()
+                .chain(&site.translations)
+                .map(Job::Project),
+        );
+        jobs.extend((0..site.good_practices.len()).map(Job::GoodPractice));
+        jobs
+    }
+
+    /// The pages made from the Markdown file `source`: a project's or a good
+    /// practice's page, in the language the file is written in.
+    pub fn jobs_of(&self, source: &str) -> Vec<Job<'a>> {
+        let site = self.site;
+        let projects = site
+            .projects
+            .iter()
+            .chain(&site.translations)
+            .filter(|p| p.source == source)
+            .map(Job::Project);
+        let good_practices = (site.good_practices.iter().enumerate())
+            .filter(|(_, g)| g.source == source)
+            .map(|(i, _)| Job::GoodPractice(i));
+        projects.chain(good_practices).collect()
+    }
+
+    pub fn theme(&self) -> &'a Theme {
+        self.theme
+    }
+
+    fn term_url(&self, lang: &str, key: &str, slug: &str) -> String {
+        let config = &self.site.config;
+        format!(
+            "{}{key}/{slug}/",
+            urls::language_prefix(lang, &config.language)
+        )
+    }
+
+    /// Home and listing pages exist in every language of the site.
+    fn in_every_language(&self, page_path: &str, lang: &str) -> Vec<Version<'a>> {
+        let config = &self.site.config;
+        let own = urls::language_prefix(lang, &config.language);
+        let inner = page_path.strip_prefix(own.as_str()).unwrap_or(page_path);
+        config
+            .languages
+            .iter()
+            .map(|l| {
+                let path = format!("{}{inner}", urls::language_prefix(l, &config.language));
+                Version {
+                    lang: l,
+                    url: format!("{}{path}", config.base_path),
+                    href: format!("{}{path}", config.base_url),
+                    name: string(self.theme, l, "native_name"),
+                }
+            })
+            .collect()
+    }
+
+    /// Renders one page; the sitemap entry is None for pages not to list there.
+    pub fn render(&self, job: &Job<'a>) -> Result<(Output, Option<SitemapEntry<'a>>), Diagnostic> {
+        let (site, theme) = (self.site, self.theme);
+        let config = &site.config;
+        let mut ctx = Context::new();
+        let mut lang = config.language.as_str();
+        // The page's language versions; None: it exists in every language.
+        let mut versions: Option<Vec<Version>> = None;
+        let prefix = |l: &str| urls::language_prefix(l, &config.language);
+        let (template, page_path) = match job {
+            Job::Home(l) => {
+                lang = l;
+                let summaries: Vec<ProjectSummary> = site
+                    .projects
+                    .iter()
+                    .chain(&site.translations)
+                    .filter(|p| p.lang == *l)
+                    .map(Into::into)
+                    .collect();
+                ctx.insert("projects", &summaries);
+                // Projects not translated yet are listed apart, marked as
+                // being in the default language: text never falls back silently.
+                let untranslated: Vec<ProjectSummary> = site
+                    .projects
+                    .iter()
+                    .filter(|p| p.lang != *l && !p.versions.iter().any(|v| v.lang == *l))
+                    .map(Into::into)
+                    .collect();
+                ctx.insert("untranslated", &untranslated);
+                ("index.html", format!("{}{}", prefix(l), urls::home()))
+            }
+            Job::Project(p) => {
+                lang = &p.lang;
+                versions = Some(
+                    p.versions
+                        .iter()
+                        .map(|v| Version {
+                            lang: &v.lang,
+                            url: v.url.clone(),
+                            href: vcard::absolute(&config.base_url, &config.base_path, &v.url),
+                            name: string(theme, &v.lang, "native_name"),
+                        })
+                        .collect(),
+                );
+                ctx.insert("project", p);
+                ctx.insert("json_ld", &json_ld::project(p, config));
+                (
+                    "project.html",
+                    format!("{}{}", prefix(&p.lang), urls::project(&p.slug)),
+                )
+            }
+            Job::GoodPracticeIndex(l) => {
+                lang = l;
+                let (in_language, others): (Vec<_>, Vec<_>) =
+                    site.good_practices.iter().partition(|g| g.lang == *l);
+                let untranslated: Vec<_> = others
+                    .into_iter()
+                    .filter(|g| {
+                        g.lang == config.language && !in_language.iter().any(|t| t.slug == g.slug)
+                    })
+                    .collect();
+                ctx.insert("good_practices", &in_language);
+                ctx.insert("untranslated", &untranslated);
+                (
+                    "good-practices.html",
+                    format!("{}{}", prefix(l), urls::good_practices()),
+                )
+            }
+            Job::GoodPractice(i) => {
+                let gp = &site.good_practices[*i];
+                lang = &gp.lang;
+                versions = Some(vec![Version {
+                    lang: &gp.lang,
+                    url: gp.url.clone(),
+                    href: vcard::absolute(&config.base_url, &config.base_path, &gp.url),
+                    name: string(theme, &gp.lang, "native_name"),
+                }]);
+                ctx.insert("good_practice", gp);
+                (
+                    "good-practice.html",
+                    format!("{}{}", prefix(&gp.lang), urls::good_practice(&gp.slug)),
+                )
+            }
+            Job::TaxonomyIndex(l, t) => {
+                let listings = self.listings();
+                let (l, taxonomy) = (listings[*l].0, &listings[*l].1[*t]);
+                lang = l;
+                let terms: Vec<TermLink> = taxonomy
+                    .terms
+                    .iter()
+                    .map(|term| TermLink {
+                        name: &term.name,
+                        url: format!(
+                            "{}{}",
+                            config.base_path,
+                            self.term_url(l, taxonomy.key, &term.slug)
+                        ),
+                        count: term.projects.len(),
+                    })
+                    .collect();
+                ctx.insert("taxonomy", taxonomy.key);
+                ctx.insert("terms", &terms);
+                ("taxonomy.html", format!("{}{}/", prefix(l), taxonomy.key))
+            }
+            Job::Term(l, t, i) => {
+                let listings = self.listings();
+                let (l, taxonomy) = (listings[*l].0, &listings[*l].1[*t]);
+                let term = &taxonomy.terms[*i];
+                lang = l;
+                let summaries: Vec<ProjectSummary> =
+                    term.projects.iter().map(|p| (*p).into()).collect();
+                ctx.insert("taxonomy", taxonomy.key);
+                ctx.insert("term", &term.name);
+                ctx.insert("projects", &summaries);
+                ("term.html", self.term_url(l, taxonomy.key, &term.slug))
+            }
+            Job::Overview(l) => {
+                let listings = self.listings();
+                let (l, taxonomies) = (listings[*l].0, &listings[*l].1);
+                lang = l;
+                let mut regions: Vec<(&str, Vec<ProjectSummary>)> = taxonomies[0]
+                    .terms
+                    .iter()
+                    .map(|term| {
+                        (
+                            term.name.as_str(),
+                            term.projects.iter().map(|p| (*p).into()).collect(),
+                        )
+                    })
+                    .collect();
+                // Projects with no region last, under "" (the template names the group).
+                let everyone = taxonomies[4].terms.iter().flat_map(|t| &t.projects);
+                let without: Vec<ProjectSummary> = everyone
+                    .filter(|p| p.region.is_none())
+                    .map(|p| (*p).into())
+                    .collect();
+                if !without.is_empty() {
+                    regions.push(("", without));
+                }
+                ctx.insert("regions", &regions);
+                ("overview.html", format!("{}overview/", prefix(l)))
+            }
+            Job::Contacts => {
+                versions = Some(Vec::new());
+                ctx.insert("people", &site.people);
+                ctx.insert("organisations", &by_organisation(&site.people));
+                ctx.insert("projects", &site.projects);
+                ("contacts.html", urls::contacts())
+            }
+            Job::NotFound => {
+                versions = Some(Vec::new());
+                ("404.html", "404.html".to_string())
+            }
+            Job::Statement(l) => {
+                lang = l;
+                ctx.insert("statement", &config.accessibility);
+                versions = Some(self.statement_versions.clone());
+                ("accessibility.html", self.statements[l].clone())
+            }
+        };
+        ctx.insert("lang", lang);
+        ctx.insert("t", &theme.strings[lang]);
+        ctx.insert("home_url", &format!("{}{}", config.base_path, prefix(lang)));
+        let versions = versions.unwrap_or_else(|| self.in_every_language(&page_path, lang));
+        ctx.insert("versions", &versions);
+        if let Some(path) = self.statements.get(lang) {
+            ctx.insert("statement_url", &format!("{}{path}", config.base_path));
+        }
+        ctx.insert("page_path", &page_path);
+        ctx.insert("page_url", &format!("{}{page_path}", config.base_path));
+        ctx.insert("meta", &meta(job, site));
+        let html = theme
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| theme.diagnose(&e))?;
+        if let Job::Project(p) = job
+            && p.funding.as_ref().is_some_and(|f| f.eu.is_some())
+            && !emblem_in_page_header(&html)
+        {
+            return Err(theme.missing_emblem(template, &p.name));
+        }
+        let entry = (!matches!(job, Job::NotFound)).then(|| SitemapEntry {
+            loc: format!("{}{page_path}", config.base_url),
+            alternates: if versions.len() > 1 {
+                versions
+            } else {
+                Vec::new()
+            },
+        });
+        Ok((
+            Output {
+                path: urls::output_file(&page_path),
+                bytes: html.into_bytes(),
+            },
+            entry,
+        ))
+    }
+}
+
+fn meta<'a>(job: &Job<'a>, site: &'a Site) -> Meta<'a> {
+    let config = &site.config;
+    let absolute = |url: &str| vcard::absolute(&config.base_url, &config.base_path, url);
+    match job {
+        Job::Project(p) => Meta {
+            kind: "article",
+            title: &p.name,
+            description: p.summary.as_deref().or(p.goals.main.as_deref()),
+            image: p.image.as_ref().map(|i| (absolute(&i.url), i.alt.as_str())),
+        },
+        Job::GoodPractice(i) => {
+            let gp = &site.good_practices[*i];
+            Meta {
+                kind: "article",
+                title: &gp.name,
+                description: gp.summary.as_deref(),
+                image: None,
+            }
+        }
+        _ => Meta {
+            kind: "website",
+            title: &config.title,
+            description: config.description.as_deref(),
+            image: None,
+        },
+    }
+}
+
+/// A UI string as plain text (empty if the theme lacks it; `Theme::load` reports that).
+fn string(theme: &Theme, lang: &str, key: &str) -> String {
+    theme.strings[lang]
+        .get(key)
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// `saavutettavuusseloste/` for the default language, `sv/tillganglighetsutlatande/`.
+fn statement_path(theme: &Theme, config: &Config, lang: &str) -> String {
+    let slug = crate::content::slug::slugify(&string(theme, lang, "statement_slug"));
+    format!("{}{slug}/", urls::language_prefix(lang, &config.language))
+}
+
+/// People grouped by organisation (those without one last, under ""), each once.
+fn by_organisation(people: &[Person]) -> Vec<(&str, Vec<&Person>)> {
+    let mut groups: BTreeMap<&str, Vec<&Person>> = BTreeMap::new();
+    for p in people {
+        groups
+            .entry(p.contact.organisation.as_deref().unwrap_or(""))
+            .or_default()
+            .push(p);
+    }
+    let mut out: Vec<_> = groups.into_iter().collect();
+    out.sort_by_key(|(org, _)| (org.is_empty(), *org));
+    out
+}
+
+/// Whether the EU emblem (marked `data-eu-emblem`) is in the page's own header,
+/// the first `<header>` inside `<main>`, so it shows without scrolling.
+fn emblem_in_page_header(html: &str) -> bool {
+    let Some(main) = html.find("<main") else {
+        return false;
+    };
+    let rest = &html[main..];
+    let (Some(start), Some(end)) = (rest.find("<header"), rest.find("</header>")) else {
+        return false;
+    };
+    rest[start..end].contains("data-eu-emblem")
+}

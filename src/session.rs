@@ -1,0 +1,264 @@
+//! A build that remembers what it made, so the next one can redo only what an
+//! edit touched. `build` and `check` run one full build; `serve` keeps the
+//! session between edits.
+//!
+//! The common edit while writing is to a page's Markdown body. Listings,
+//! taxonomies, contacts, open data and other pages read only front matter, so
+//! when every changed file is a known page whose front matter is byte for byte
+//! the same, only those pages are checked and rendered again, and links to
+//! headings are checked anew across the site. Any other change (front matter,
+//! a new or deleted file, settings, data, templates, static files) rebuilds
+//! everything.
+
+use std::path::{Path, PathBuf};
+
+use crate::content::links::Links;
+use crate::content::load::{self, Loaded};
+use crate::content::model::Site;
+use crate::content::validate::{self, BodyEdit};
+use crate::diagnostic::{self, Diagnostic, display_path};
+use crate::domain::Domain;
+use crate::render::theme::Theme;
+use crate::render::{self, Output, Rendered};
+use crate::{Options, check, config, content};
+
+/// What one full build made, kept for the next.
+pub struct Last {
+    loaded: Loaded,
+    links: Links,
+    domain: Domain,
+    pub site: Site,
+    theme: Theme,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Every file of the site, whether or not errors stop it being published.
+    pub rendered: Rendered,
+}
+
+/// What a build or rebuild reports.
+pub struct Update<'a> {
+    /// Every diagnostic of the site as it is now, sorted.
+    pub diagnostics: &'a [Diagnostic],
+    /// The whole site, when it rendered.
+    pub rendered: Option<&'a Rendered>,
+    /// The files rendered again by an edit that touched only them; None when
+    /// any file of the site may have changed.
+    pub changed: Option<Vec<&'a Output>>,
+}
+
+impl Update<'_> {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+pub struct Session {
+    options: Options,
+    last: Option<Last>,
+    /// Diagnostics of a build that did not get as far as rendering.
+    failed: Vec<Diagnostic>,
+    /// Output paths re-rendered by the last body edit.
+    changed: Option<Vec<String>>,
+}
+
+impl Session {
+    pub fn new(options: Options) -> Self {
+        Session {
+            options,
+            last: None,
+            failed: Vec::new(),
+            changed: None,
+        }
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Builds the whole site.
+    pub fn build(&mut self) -> Update<'_> {
+        self.changed = None;
+        match full(&self.options) {
+            Ok(last) => self.last = Some(last),
+            Err(diagnostics) => {
+                self.last = None;
+                self.failed = diagnostics;
+            }
+        }
+        self.update()
+    }
+
+    /// Rebuilds after the files `changed` (relative to the site's folder) were
+    /// saved: only their pages if only their bodies changed, else everything.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Update<'_> {
+        match self.body_edit(changed) {
+            Some(outputs) => {
+                self.changed = Some(outputs);
+                self.update()
+            }
+            None => self.build(),
+        }
+    }
+
+    fn update(&self) -> Update<'_> {
+        let Some(last) = &self.last else {
+            return Update {
+                diagnostics: &self.failed,
+                rendered: None,
+                changed: None,
+            };
+        };
+        let changed = self.changed.as_ref().map(|paths| {
+            paths
+                .iter()
+                .filter_map(|path| {
+                    find(&last.rendered.files, path).map(|i| &last.rendered.files[i])
+                })
+                .collect()
+        });
+        Update {
+            diagnostics: &last.diagnostics,
+            rendered: Some(&last.rendered),
+            changed,
+        }
+    }
+
+    /// Re-checks and re-renders only the edited pages, when nothing but their
+    /// bodies changed; returns the output paths rendered again. None: the edit
+    /// needs a full build.
+    fn body_edit(&mut self, changed: &[PathBuf]) -> Option<Vec<String>> {
+        let root = self.options.root.clone();
+        let last = self.last.as_mut()?;
+        let files: Vec<String> = changed.iter().map(|p| display_path(p)).collect();
+        // Errors elsewhere may have kept pages out of the model: build it all.
+        let errors_elsewhere = last
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() && d.code != check::BROKEN_ANCHOR && !files.contains(&d.file));
+        if changed.is_empty() || errors_elsewhere {
+            return None;
+        }
+        let mut edits: Vec<(usize, load::Page, BodyEdit)> = Vec::new();
+        for path in changed {
+            let i = last
+                .loaded
+                .pages
+                .iter()
+                .position(|p| p.source.path == *path)?;
+            let old = &last.loaded.pages[i];
+            let page = load::reread(&root, old).ok()?;
+            if page.yaml() != old.yaml() || page.front_matter != old.front_matter {
+                return None;
+            }
+            let edit = validate::body_edit(&root, &last.site, &last.links, &last.domain, &page)?;
+            edits.push((i, page, edit));
+        }
+        // Every edit checked out: now change the model.
+        let mut sources = Vec::new();
+        for (i, page, edit) in edits {
+            let source = display_path(&page.source.path);
+            apply(&mut last.site, &source, edit.body);
+            last.diagnostics.retain(|d| d.file != source);
+            last.diagnostics.extend(edit.diagnostics);
+            last.site
+                .later_links
+                .retain(|l| l.source.path != page.source.path);
+            last.site.later_links.extend(edit.later_links);
+            last.loaded.pages[i] = page;
+            sources.push(source);
+        }
+        let mut paths = Vec::new();
+        match render::render_pages(&last.site, &mut last.theme, &sources) {
+            Ok(outputs) => {
+                for output in outputs {
+                    paths.push(output.path.clone());
+                    match find(&last.rendered.files, &output.path) {
+                        Some(i) => last.rendered.files[i] = output,
+                        None => return None,
+                    }
+                }
+            }
+            Err(found) => last.diagnostics.extend(found),
+        }
+        last.diagnostics.retain(|d| d.code != check::BROKEN_ANCHOR);
+        let base_path = &last.site.config.base_path;
+        let broken = check::anchors(&last.site.later_links, &last.rendered, base_path);
+        last.diagnostics.extend(broken);
+        diagnostic::sort(&mut last.diagnostics);
+        Some(paths)
+    }
+
+    /// Ends the session, handing over what the last build made.
+    pub fn into_last(self) -> Result<Last, Vec<Diagnostic>> {
+        self.last.ok_or(self.failed)
+    }
+}
+
+/// Puts a page's new body into the model, in every place made from `source`.
+fn apply(site: &mut Site, source: &str, body: String) {
+    for p in site.projects.iter_mut().chain(site.translations.iter_mut()) {
+        if p.source == source {
+            p.body.clone_from(&body);
+        }
+    }
+    for g in site
+        .good_practices
+        .iter_mut()
+        .filter(|g| g.source == source)
+    {
+        g.body.clone_from(&body);
+    }
+}
+
+/// The index of the file at `path` in `files`, which are sorted by path.
+fn find(files: &[Output], path: &str) -> Option<usize> {
+    files.binary_search_by(|f| f.path.as_str().cmp(path)).ok()
+}
+
+/// Loads, validates and renders the whole site. Err: it did not get as far as
+/// rendering (settings, data or templates are broken), with why.
+fn full(options: &Options) -> Result<Last, Vec<Diagnostic>> {
+    let root: &Path = &options.root;
+    let domain = crate::domain::load(root).map_err(sorted)?;
+    let (config, mut diagnostics) =
+        config::load(root, options.base_url.as_deref(), options.today, &domain).map_err(sorted)?;
+    let theme = Theme::load(root, &config);
+    let (loaded, validated) = content::read(root, config, &domain, options.today);
+    diagnostics.extend(validated.diagnostics);
+    let mut theme = match theme {
+        Ok(t) => t,
+        Err(found) => {
+            diagnostics.extend(found);
+            return Err(sorted(diagnostics));
+        }
+    };
+    let site = validated.site;
+    // Render even when some pages have errors: the pages that are fine still get
+    // their links to headings checked, so one run reports every problem.
+    match render::render(&site, &mut theme) {
+        Ok(rendered) => {
+            diagnostics.extend(check::anchors(
+                &site.later_links,
+                &rendered,
+                &site.config.base_path,
+            ));
+            Ok(Last {
+                loaded,
+                links: validated.links,
+                domain,
+                site,
+                theme,
+                diagnostics: sorted(diagnostics),
+                rendered,
+            })
+        }
+        Err(found) => {
+            diagnostics.extend(found);
+            Err(sorted(diagnostics))
+        }
+    }
+}
+
+fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostic::sort(&mut diagnostics);
+    diagnostics
+}
