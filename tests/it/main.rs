@@ -12,6 +12,7 @@ mod i18n;
 mod metadata;
 mod scaffold;
 mod serve;
+mod session;
 mod statement;
 mod support;
 mod taxonomy;

@@ -199,3 +199,78 @@ fn build_output_never_carries_the_reload_script() {
         );
     }
 }
+
+#[test]
+fn a_body_edit_rewrites_only_its_page_in_the_output_folder() {
+    let server = start();
+    let (_, page) = get(server.port, "/projects/alpha/");
+    let since = generation(&page);
+    let public = server.root.join("public");
+    let modified = |rel: &str| {
+        std::fs::metadata(public.join(rel))
+            .and_then(|m| m.modified())
+            .unwrap()
+    };
+    let (home, beta) = (modified("index.html"), modified("projects/beta/index.html"));
+
+    let file = server.root.join("content/projects/alpha/index.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("## Tausta", "Lisätty kappale.\n\n## Tausta"),
+    )
+    .unwrap();
+    wait_for_reload(server.port, since);
+
+    let (_, page) = get(server.port, "/projects/alpha/");
+    assert!(
+        page.contains("<p>Lisätty kappale.</p>"),
+        "the edit is served"
+    );
+    let on_disk = std::fs::read_to_string(public.join("projects/alpha/index.html")).unwrap();
+    assert!(on_disk.contains("<p>Lisätty kappale.</p>"), "and written");
+    assert_eq!(
+        modified("index.html"),
+        home,
+        "the home page was not rewritten"
+    );
+    assert_eq!(
+        modified("projects/beta/index.html"),
+        beta,
+        "nor another project's page"
+    );
+}
+
+#[test]
+fn a_new_project_is_served_and_a_deleted_one_disappears() {
+    let server = start();
+    let (_, page) = get(server.port, "/");
+    let since = generation(&page);
+    let file = server.root.join("content/projects/gamma.md");
+    std::fs::write(
+        &file,
+        "---\nname: Gamma-hanke\nduration: 1.1.2025–31.12.2027\n---\nUusi hanke.\n",
+    )
+    .unwrap();
+    wait_for_reload(server.port, since);
+    let (status, page) = get(server.port, "/projects/gamma/");
+    assert_eq!(status, 200);
+    assert!(page.contains("<h1>Gamma-hanke</h1>"));
+    let since = generation(&page);
+
+    std::fs::remove_file(&file).unwrap();
+    wait_for_reload(server.port, since);
+    let (status, _) = get(server.port, "/projects/gamma/");
+    assert_eq!(status, 404);
+    assert!(
+        !server
+            .root
+            .join("public/projects/gamma/index.html")
+            .exists()
+    );
+    let (_, home) = get(server.port, "/");
+    assert!(
+        !home.contains("Gamma-hanke"),
+        "the home page no longer lists it"
+    );
+}
