@@ -14,11 +14,6 @@ pub const BROKEN_ANCHOR: &str = "broken-anchor";
 
 /// Broken links to headings, each at the line where the link was written.
 pub fn anchors(links: &[LinkAt], rendered: &Rendered, base_path: &str) -> Vec<Diagnostic> {
-    let pages: HashMap<&str, &[u8]> = rendered
-        .files
-        .iter()
-        .map(|f| (f.path.as_str(), f.bytes.as_slice()))
-        .collect();
     let mut ids: HashMap<String, HashSet<String>> = HashMap::new();
     let mut found = Vec::new();
     for anchor in links.iter().filter(|l| l.url.starts_with('/')) {
@@ -27,7 +22,7 @@ pub fn anchors(links: &[LinkAt], rendered: &Rendered, base_path: &str) -> Vec<Di
             .split_once('#')
             .expect("internal links checked later have a fragment");
         let file = urls::output_file(path.strip_prefix(base_path).unwrap_or(path));
-        let Some(html) = pages.get(file.as_str()) else {
+        let Some(html) = rendered.file(&file).map(|f| f.bytes.as_slice()) else {
             continue; // a missing page is reported when the link is resolved
         };
         let page_ids = ids

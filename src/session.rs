@@ -110,9 +110,7 @@ impl Session {
         let changed = self.changed.as_ref().map(|paths| {
             paths
                 .iter()
-                .filter_map(|path| {
-                    find(&last.rendered.files, path).map(|i| &last.rendered.files[i])
-                })
+                .filter_map(|path| last.rendered.file(path))
                 .collect()
         });
         Update {
@@ -171,8 +169,8 @@ impl Session {
             Ok(outputs) => {
                 for output in outputs {
                     paths.push(output.path.clone());
-                    match find(&last.rendered.files, &output.path) {
-                        Some(i) => last.rendered.files[i] = output,
+                    match last.rendered.file_mut(&output.path) {
+                        Some(old) => *old = output,
                         None => return None,
                     }
                 }
@@ -207,11 +205,6 @@ fn apply(site: &mut Site, source: &str, body: String) {
     {
         g.body.clone_from(&body);
     }
-}
-
-/// The index of the file at `path` in `files`, which are sorted by path.
-fn find(files: &[Output], path: &str) -> Option<usize> {
-    files.binary_search_by(|f| f.path.as_str().cmp(path)).ok()
 }
 
 /// Loads, validates and renders the whole site. Err: it did not get as far as

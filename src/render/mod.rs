@@ -28,8 +28,26 @@ pub struct Output {
 /// Everything the write stage needs: rendered files and files to copy.
 #[derive(Debug, Default)]
 pub struct Rendered {
+    /// Sorted by path.
     pub files: Vec<Output>,
     pub copies: Vec<Asset>,
+}
+
+impl Rendered {
+    /// The rendered file at `path`.
+    pub fn file(&self, path: &str) -> Option<&Output> {
+        self.position(path).map(|i| &self.files[i])
+    }
+
+    pub fn file_mut(&mut self, path: &str) -> Option<&mut Output> {
+        self.position(path).map(|i| &mut self.files[i])
+    }
+
+    fn position(&self, path: &str) -> Option<usize> {
+        self.files
+            .binary_search_by(|f| f.path.as_str().cmp(path))
+            .ok()
+    }
 }
 
 /// Renders every page and file of the site.

@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 
 use crate::support::*;
 
+const ALPHA: &str = "content/projects/alpha/index.md";
+
 /// The server as a child process, stopped when dropped.
 struct Server {
     child: Child,
@@ -110,6 +112,16 @@ fn wait_for_reload(port: u16, since: u64) -> Duration {
     started.elapsed()
 }
 
+/// Replaces `from` with `to` in the site's file `rel` and waits for the
+/// rebuild a page showing build `since` would reload for.
+fn edit_and_wait(server: &Server, rel: &str, from: &str, to: &str, since: u64) {
+    let file = server.root.join(rel);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains(from), "{rel} has no `{from}`");
+    std::fs::write(&file, text.replacen(from, to, 1)).unwrap();
+    wait_for_reload(server.port, since);
+}
+
 fn generation(html: &str) -> u64 {
     html.split("data-since=\"")
         .nth(1)
@@ -133,14 +145,13 @@ fn edits_are_rebuilt_announced_and_errors_shown_over_the_last_good_page() {
     );
     let since = generation(&page);
 
-    let file = server.root.join("content/projects/alpha/index.md");
-    let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(
-        &file,
-        text.replace("name: Alpha – testihanke", "name: Alpha – muokattu"),
-    )
-    .unwrap();
-    wait_for_reload(server.port, since);
+    edit_and_wait(
+        &server,
+        ALPHA,
+        "name: Alpha – testihanke",
+        "name: Alpha – muokattu",
+        since,
+    );
     let (_, page) = get(server.port, "/projects/alpha/");
     assert!(
         page.contains("<h1>Alpha – muokattu</h1>"),
@@ -148,12 +159,13 @@ fn edits_are_rebuilt_announced_and_errors_shown_over_the_last_good_page() {
     );
     let since = generation(&page);
 
-    std::fs::write(
-        &file,
-        text.replace("name: Alpha – testihanke", "name: \"Alpha"),
-    )
-    .unwrap();
-    wait_for_reload(server.port, since);
+    edit_and_wait(
+        &server,
+        ALPHA,
+        "name: Alpha – muokattu",
+        "name: \"Alpha",
+        since,
+    );
     let (status, page) = get(server.port, "/projects/alpha/");
     assert_eq!(status, 200);
     assert!(
@@ -213,14 +225,13 @@ fn a_body_edit_rewrites_only_its_page_in_the_output_folder() {
     };
     let (home, beta) = (modified("index.html"), modified("projects/beta/index.html"));
 
-    let file = server.root.join("content/projects/alpha/index.md");
-    let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(
-        &file,
-        text.replace("## Tausta", "Lisätty kappale.\n\n## Tausta"),
-    )
-    .unwrap();
-    wait_for_reload(server.port, since);
+    edit_and_wait(
+        &server,
+        ALPHA,
+        "## Tausta",
+        "Lisätty kappale.\n\n## Tausta",
+        since,
+    );
 
     let (_, page) = get(server.port, "/projects/alpha/");
     assert!(
