@@ -13,12 +13,20 @@ use crate::diagnostic::{Diagnostic, SourceText, display_path};
 pub const CONTENT_DIR: &str = "content";
 pub const PROJECTS_DIR: &str = "projects";
 pub const GOOD_PRACTICES_DIR: &str = "good-practices";
+/// Site-wide news under `content/news/`, a project's own in its bundle's `news/`.
+pub const NEWS_DIR: &str = "news";
 pub const STATIC_DIR: &str = "static";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
     Project,
-    GoodPractice { project: String },
+    GoodPractice {
+        project: String,
+    },
+    /// A news item or press release; `project` is the bundle it is in, if any.
+    News {
+        project: Option<String>,
+    },
 }
 
 /// One Markdown file, read and split.
@@ -50,6 +58,7 @@ impl Page {
             Kind::GoodPractice { .. } => {
                 format!("{prefix}{}", super::urls::good_practice(&self.slug))
             }
+            Kind::News { .. } => format!("{prefix}{}", super::urls::news_item(&self.slug)),
         }
     }
 
@@ -120,18 +129,36 @@ pub fn load(root: &Path, languages: &[String]) -> (Loaded, Vec<Diagnostic>) {
                 };
                 found.push((kind, gp.clone(), rel, Some(projects.join(dir))));
             }
+            ([dir, news_dir, file], true) if news_dir == NEWS_DIR => {
+                let slug = file.trim_end_matches(".md").to_string();
+                let kind = Kind::News {
+                    project: Some(dir.clone()),
+                };
+                found.push((kind, slug, rel, Some(projects.join(dir))));
+            }
             ([_, ..], false) if parts.len() > 1 => loaded.bundle_files.push(rel),
-            _ => diagnostics.push(
-                Diagnostic::warning(
-                    "unused-file",
-                    "hanke does not know what this file is, so it is not published",
-                )
-                .in_file(&rel)
-                .hint(
-                    "a project is content/projects/NAME.md or content/projects/NAME/index.md; \
-                         good practices go in content/projects/NAME/good-practices/",
-                ),
-            ),
+            _ => diagnostics.push(unused(
+                &rel,
+                "a project is content/projects/NAME.md or content/projects/NAME/index.md; \
+                 good practices go in content/projects/NAME/good-practices/, \
+                 the project's news in content/projects/NAME/news/",
+            )),
+        }
+    }
+    let news = Path::new(CONTENT_DIR).join(NEWS_DIR);
+    for rel in files_under(root, &news) {
+        let in_folder = rel.parent() == Some(news.as_path());
+        match (in_folder, rel.extension().is_some_and(|e| e == "md")) {
+            (true, true) => {
+                let file = rel.file_name().expect("a file").to_string_lossy();
+                let slug = file.trim_end_matches(".md").to_string();
+                found.push((Kind::News { project: None }, slug, rel, None));
+            }
+            _ => diagnostics.push(unused(
+                &rel,
+                "a news item is content/news/NAME.md; put its images in static/ \
+                 or in the bundle of the project it is about",
+            )),
         }
     }
     loaded.static_files = files_under(root, Path::new(STATIC_DIR));
@@ -152,6 +179,16 @@ pub fn load(root: &Path, languages: &[String]) -> (Loaded, Vec<Diagnostic>) {
         }
     }
     (loaded, diagnostics)
+}
+
+/// A file under `content/` that is not a page hanke knows how to publish.
+fn unused(rel: &Path, hint: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "unused-file",
+        "hanke does not know what this file is, so it is not published",
+    )
+    .in_file(rel)
+    .hint(hint)
 }
 
 /// Reads `page`'s file again after an edit; the page keeps its place in the site.

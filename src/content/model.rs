@@ -23,6 +23,8 @@ pub struct Site {
     pub translations: Vec<Project>,
     /// Sorted by name.
     pub good_practices: Vec<GoodPractice>,
+    /// News items and press releases in every language, newest first.
+    pub news: Vec<News>,
     /// Everyone on a contact card, once each, sorted by name.
     pub people: Vec<super::people::Person>,
     /// The date the build considers "today" (for project status).
@@ -94,6 +96,8 @@ pub struct Project {
     pub body: String,
     /// Good practices this project produced, by name.
     pub good_practices: Vec<GoodPracticeRef>,
+    /// The project's news in this version's language, newest first.
+    pub news: Vec<NewsRef>,
 }
 
 /// A language version of a page.
@@ -299,6 +303,47 @@ pub struct GoodPractice {
     pub body: String,
     /// The project that produced it.
     pub project: ProjectRef,
+}
+
+/// A news item or a press release.
+#[derive(Debug, Clone, Serialize)]
+pub struct News {
+    pub slug: String,
+    pub lang: String,
+    /// Every language version of the item (same file name), this one included.
+    pub versions: Vec<Alternate>,
+    pub url: String,
+    pub source: String,
+    pub title: String,
+    pub kind: NewsKind,
+    /// The day it was published.
+    pub date: PartialDate,
+    pub updated: Option<PartialDate>,
+    /// `date` and `updated` (or `date`) as RFC 3339, as Atom wants.
+    pub published_at: String,
+    pub updated_at: String,
+    pub author: Option<String>,
+    pub summary: Option<String>,
+    /// The Markdown body as HTML.
+    pub body: String,
+    /// The project whose bundle the item is in.
+    pub project: Option<ProjectRef>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NewsKind {
+    News,
+    PressRelease,
+}
+
+/// A news item as its project's page lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct NewsRef {
+    pub title: String,
+    pub url: String,
+    pub kind: NewsKind,
+    pub date: PartialDate,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -347,6 +347,30 @@ pub struct RawGoodPractice {
     pub topics: Vec<String>,
 }
 
+/// A news item (uutinen) or a press release (tiedote).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNews {
+    #[serde(alias = "otsikko")]
+    pub title: Option<Spanned<String>>,
+    #[serde(
+        alias = "päivämäärä",
+        alias = "paivamaara",
+        alias = "pvm",
+        alias = "julkaistu"
+    )]
+    pub date: Option<Spanned<String>>,
+    #[serde(alias = "päivitetty", alias = "paivitetty")]
+    pub updated: Option<Spanned<String>>,
+    #[serde(alias = "kirjoittaja", alias = "tekijä", alias = "tekija")]
+    pub author: Option<String>,
+    /// `news` (uutinen) or `press-release` (tiedote).
+    #[serde(rename = "type", alias = "tyyppi", alias = "laji")]
+    pub kind: Option<Spanned<String>>,
+    #[serde(alias = "tiivistelmä", alias = "tiivistelma", alias = "ingressi")]
+    pub summary: Option<String>,
+}
+
 /// One text or a list of texts, as a type (so it can carry its position).
 #[derive(Debug)]
 pub struct OneOrMore(pub Vec<String>);

@@ -14,6 +14,23 @@ pub fn good_practices() -> String {
     "good-practices/".to_string()
 }
 
+pub fn overview() -> String {
+    "overview/".to_string()
+}
+
+pub fn news() -> String {
+    "news/".to_string()
+}
+
+pub fn news_item(slug: &str) -> String {
+    format!("news/{slug}/")
+}
+
+/// The Atom feed of the news listed on the page at `page_path`.
+pub fn feed(page_path: &str) -> String {
+    format!("{page_path}atom.xml")
+}
+
 pub fn contacts() -> String {
     "contacts/".to_string()
 }

@@ -2,6 +2,7 @@
 //! Nothing here touches the output folder; `write` does.
 
 pub mod emblem;
+pub mod feed;
 pub mod format;
 pub mod json_ld;
 pub mod open_data;
@@ -89,6 +90,10 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
             }),
             Err(e) => diagnostics.push(theme.diagnose(&e)),
         }
+    }
+    match feed::feeds(site, theme) {
+        Ok(feeds) => rendered.files.extend(feeds),
+        Err(d) => diagnostics.push(d),
     }
     if !diagnostics.is_empty() {
         diagnostics.dedup_by(|a, b| a.message == b.message && a.file == b.file && a.line == b.line);

@@ -13,7 +13,9 @@ use super::theme::Theme;
 use super::{Output, json_ld, taxonomy, vcard};
 use crate::config::Config;
 use crate::content::dates::PartialDate;
-use crate::content::model::{Duration, Image, Project, Site, Status};
+use crate::content::model::{
+    Alternate, Duration, Image, News, NewsKind, Project, ProjectRef, Site, Status,
+};
 use crate::content::people::Person;
 use crate::content::urls;
 use crate::diagnostic::Diagnostic;
@@ -31,6 +33,9 @@ pub enum Job<'a> {
     Project(&'a Project),
     GoodPracticeIndex(&'a str),
     GoodPractice(usize),
+    /// The news of one language, newest first.
+    NewsIndex(&'a str),
+    NewsItem(usize),
     Contacts,
     NotFound,
 }
@@ -90,6 +95,35 @@ impl<'a> From<&'a Project> for ProjectSummary<'a> {
         }
     }
 }
+
+/// A news item as listings show it: without its text.
+#[derive(Serialize)]
+struct NewsSummary<'a> {
+    title: &'a str,
+    url: &'a str,
+    kind: NewsKind,
+    date: PartialDate,
+    author: Option<&'a str>,
+    summary: Option<&'a str>,
+    project: Option<&'a ProjectRef>,
+}
+
+impl<'a> From<&'a News> for NewsSummary<'a> {
+    fn from(n: &'a News) -> Self {
+        NewsSummary {
+            title: &n.title,
+            url: &n.url,
+            kind: n.kind,
+            date: n.date,
+            author: n.author.as_deref(),
+            summary: n.summary.as_deref(),
+            project: n.project.as_ref(),
+        }
+    }
+}
+
+/// How many news items the home page shows.
+const HOME_NEWS: usize = 3;
 
 /// A term of a taxonomy as its index lists it.
 #[derive(Serialize)]
@@ -199,6 +233,7 @@ impl<'a> Pages<'a> {
         for lang in &site.config.languages {
             jobs.push(Job::Home(lang));
             jobs.push(Job::GoodPracticeIndex(lang));
+            jobs.push(Job::NewsIndex(lang));
         }
         jobs.extend(self.statements.keys().map(|lang| Job::Statement(lang)));
         jobs.extend(
@@ -208,6 +243,7 @@ impl<'a> Pages<'a> {
                 .map(Job::Project),
         );
         jobs.extend((0..site.good_practices.len()).map(Job::GoodPractice));
+        jobs.extend((0..site.news.len()).map(Job::NewsItem));
         jobs
     }
 
@@ -225,6 +261,24 @@ impl<'a> Pages<'a> {
             .filter(|(_, g)| g.source == source)
             .map(|(i, _)| Job::GoodPractice(i));
         projects.chain(good_practices).collect()
+    }
+
+    /// The news written in `lang`, newest first.
+    fn news_in(&self, lang: &'a str) -> impl Iterator<Item = &'a News> {
+        self.site.news.iter().filter(move |n| n.lang == lang)
+    }
+
+    fn versions_of(&self, alternates: &'a [Alternate]) -> Vec<Version<'a>> {
+        let config = &self.site.config;
+        alternates
+            .iter()
+            .map(|v| Version {
+                lang: &v.lang,
+                url: v.url.clone(),
+                href: vcard::absolute(&config.base_url, &config.base_path, &v.url),
+                name: string(self.theme, &v.lang, "native_name"),
+            })
+            .collect()
     }
 
     pub fn theme(&self) -> &'a Theme {
@@ -288,21 +342,14 @@ impl<'a> Pages<'a> {
                     .map(Into::into)
                     .collect();
                 ctx.insert("untranslated", &untranslated);
+                let news: Vec<NewsSummary> =
+                    self.news_in(l).take(HOME_NEWS).map(Into::into).collect();
+                ctx.insert("news", &news);
                 ("index.html", format!("{}{}", prefix(l), urls::home()))
             }
             Job::Project(p) => {
                 lang = &p.lang;
-                versions = Some(
-                    p.versions
-                        .iter()
-                        .map(|v| Version {
-                            lang: &v.lang,
-                            url: v.url.clone(),
-                            href: vcard::absolute(&config.base_url, &config.base_path, &v.url),
-                            name: string(theme, &v.lang, "native_name"),
-                        })
-                        .collect(),
-                );
+                versions = Some(self.versions_of(&p.versions));
                 ctx.insert("project", p);
                 ctx.insert("json_ld", &json_ld::project(p, config));
                 (
@@ -340,6 +387,22 @@ impl<'a> Pages<'a> {
                 (
                     "good-practice.html",
                     format!("{}{}", prefix(&gp.lang), urls::good_practice(&gp.slug)),
+                )
+            }
+            Job::NewsIndex(l) => {
+                lang = l;
+                let news: Vec<NewsSummary> = self.news_in(l).map(Into::into).collect();
+                ctx.insert("news", &news);
+                ("news.html", format!("{}{}", prefix(l), urls::news()))
+            }
+            Job::NewsItem(i) => {
+                let item = &site.news[*i];
+                lang = &item.lang;
+                versions = Some(self.versions_of(&item.versions));
+                ctx.insert("news", item);
+                (
+                    "news-item.html",
+                    format!("{}{}", prefix(&item.lang), urls::news_item(&item.slug)),
                 )
             }
             Job::TaxonomyIndex(l, t) => {
@@ -399,7 +462,10 @@ impl<'a> Pages<'a> {
                     regions.push(("", without));
                 }
                 ctx.insert("regions", &regions);
-                ("overview.html", format!("{}overview/", prefix(l)))
+                (
+                    "overview.html",
+                    format!("{}{}", prefix(l), urls::overview()),
+                )
             }
             Job::Contacts => {
                 versions = Some(Vec::new());
@@ -477,6 +543,15 @@ fn meta<'a>(job: &Job<'a>, site: &'a Site) -> Meta<'a> {
                 image: None,
             }
         }
+        Job::NewsItem(i) => {
+            let item = &site.news[*i];
+            Meta {
+                kind: "article",
+                title: &item.title,
+                description: item.summary.as_deref(),
+                image: None,
+            }
+        }
         _ => Meta {
             kind: "website",
             title: &config.title,
@@ -486,13 +561,8 @@ fn meta<'a>(job: &Job<'a>, site: &'a Site) -> Meta<'a> {
     }
 }
 
-/// A UI string as plain text (empty if the theme lacks it; `Theme::load` reports that).
 fn string(theme: &Theme, lang: &str, key: &str) -> String {
-    theme.strings[lang]
-        .get(key)
-        .and_then(|v| v.as_str())
-        .unwrap_or_default()
-        .to_string()
+    theme.text(lang, key).to_string()
 }
 
 /// `saavutettavuusseloste/` for the default language, `sv/tillganglighetsutlatande/`.

@@ -130,6 +130,14 @@ impl Theme {
         }
     }
 
+    /// A UI string as plain text (empty if the theme lacks it; `load` reports that).
+    pub fn text(&self, lang: &str, key: &str) -> &str {
+        self.strings[lang]
+            .get(key)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+    }
+
     /// A Tera error as a diagnostic in the template file, with Tera's cause chain.
     pub fn diagnose(&self, error: &tera::Error) -> Diagnostic {
         let mut messages = Vec::new();

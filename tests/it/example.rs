@@ -34,7 +34,7 @@ fn read(out: &Path, path: &str) -> Html {
 fn every_seed_project_has_a_page() {
     let (_dir, out) = built();
     let home = read(&out, "index.html");
-    let mut names = texts(&home, "main h3 a");
+    let mut names = texts(&home, "main .card h3 a");
     names.sort();
     assert_eq!(
         names,

@@ -10,6 +10,7 @@ mod example;
 mod funding;
 mod i18n;
 mod metadata;
+mod news;
 mod scaffold;
 mod serve;
 mod session;

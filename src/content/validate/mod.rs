@@ -4,6 +4,7 @@
 mod checker;
 mod funding;
 mod good_practice;
+mod news;
 mod project;
 
 use std::collections::HashMap;
@@ -15,8 +16,10 @@ use rayon::prelude::*;
 use super::links::Links;
 use super::load::{self, Kind, Loaded, Page};
 use super::markdown::LinkAt;
-use super::model::{Alternate, Asset, GoodPractice, GoodPracticeRef, Project, ProjectRef, Site};
-use super::raw::{RawGoodPractice, RawProject};
+use super::model::{
+    Alternate, Asset, GoodPractice, GoodPracticeRef, News, NewsRef, Project, ProjectRef, Site,
+};
+use super::raw::{RawGoodPractice, RawNews, RawProject};
 use super::urls;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, display_path};
@@ -47,8 +50,11 @@ pub fn validate(
     let (links, assets) =
         links_and_assets(&config, &pages, &loaded.bundle_files, &loaded.static_files);
 
-    let (project_pages, gp_pages): (Vec<&Page>, Vec<&Page>) =
+    let (project_pages, others): (Vec<&Page>, Vec<&Page>) =
         pages.iter().partition(|p| p.kind == Kind::Project);
+    let (gp_pages, news_pages): (Vec<&Page>, Vec<&Page>) = others
+        .into_iter()
+        .partition(|p| matches!(p.kind, Kind::GoodPractice { .. }));
 
     let (originals, translated): (Vec<&Page>, Vec<&Page>) =
         project_pages.into_iter().partition(|p| p.lang.is_none());
@@ -89,28 +95,36 @@ pub fn validate(
     }
     link_versions(&mut projects, &mut translations, &config.languages);
 
-    let refs: HashMap<String, ProjectRef> = projects
+    // Each project's reference in each of its languages.
+    let refs: HashMap<(&str, &str), ProjectRef> = projects
         .iter()
+        .chain(&translations)
         .map(|p| {
             let r = ProjectRef {
                 name: p.name.clone(),
                 url: p.url.clone(),
                 status: p.status,
             };
-            (p.slug.clone(), r)
+            ((p.lang.as_str(), p.slug.as_str()), r)
         })
         .collect();
+    let project_ref = |slug: &str, lang: &str| {
+        refs.get(&(lang, slug))
+            .or_else(|| refs.get(&(config.language.as_str(), slug)))
+            .cloned()
+    };
     let results: Vec<_> = gp_pages
         .par_iter()
         .map(|page| {
             let Kind::GoodPractice { project } = &page.kind else {
                 unreachable!("partitioned by kind")
             };
-            let project_ref = refs.get(project).cloned().unwrap_or_else(|| ProjectRef {
-                name: project.clone(),
-                url: format!("{}{}", config.base_path, urls::project(project)),
-                status: super::model::Status::Ongoing,
-            });
+            let project_ref =
+                project_ref(project, &config.language).unwrap_or_else(|| ProjectRef {
+                    name: project.clone(),
+                    url: format!("{}{}", config.base_path, urls::project(project)),
+                    status: super::model::Status::Ongoing,
+                });
             context.good_practice(page, project_ref)
         })
         .collect();
@@ -120,6 +134,31 @@ pub fn validate(
         later_links.extend(later);
         good_practices.extend(gp);
     }
+
+    let results: Vec<_> = news_pages
+        .par_iter()
+        .map(|page| {
+            let Kind::News { project } = &page.kind else {
+                unreachable!("partitioned by kind")
+            };
+            let lang = page.lang.as_deref().unwrap_or(&config.language);
+            let project = project.as_deref().and_then(|slug| project_ref(slug, lang));
+            context.news(page, project)
+        })
+        .collect();
+    let mut news = Vec::new();
+    for (item, found, later) in results {
+        diagnostics.extend(found);
+        later_links.extend(later);
+        news.extend(item);
+    }
+    news.sort_by(|a, b| (b.date, &a.title, &a.slug).cmp(&(a.date, &b.title, &b.slug)));
+    link_news(
+        &mut news,
+        &mut projects,
+        &mut translations,
+        &config.languages,
+    );
 
     good_practices.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.slug.cmp(&b.slug)));
     // A good practice is listed on its project's page in its own language.
@@ -162,6 +201,7 @@ pub fn validate(
         projects,
         translations,
         good_practices,
+        news,
         today,
         assets,
     };
@@ -211,6 +251,8 @@ pub fn body_edit(
             let (gp, found, later) = context.good_practice(page, old.project.clone());
             (gp?.body, found, later)
         }
+        // Feeds carry a news item's whole text: its edits take a full build.
+        Kind::News { .. } => return None,
     };
     Some(BodyEdit {
         body,
@@ -264,6 +306,18 @@ impl PageContext<'_> {
         };
         (gp, c.diagnostics, c.later_links)
     }
+
+    fn news(&self, page: &Page, project: Option<ProjectRef>) -> Checked<News> {
+        let mut c = self.checker(page);
+        let item = match c.doc.parse::<RawNews>() {
+            Ok(raw) => news::news(&mut c, raw, project),
+            Err(d) => {
+                c.diagnostics.push(d);
+                None
+            }
+        };
+        (item, c.diagnostics, c.later_links)
+    }
 }
 
 /// A translation whose original (in the default language) does not exist.
@@ -292,6 +346,57 @@ fn link_versions(projects: &mut [Project], translations: &mut [Project], languag
     }
     for p in projects.iter_mut().chain(translations.iter_mut()) {
         p.versions = versions[&p.slug].clone();
+    }
+}
+
+/// Gives every news item its language versions (items of the same file name),
+/// and every project version the news of its bundle in its language.
+fn link_news(
+    news: &mut [News],
+    projects: &mut [Project],
+    translations: &mut [Project],
+    languages: &[String],
+) {
+    let mut versions: HashMap<&str, Vec<Alternate>> = HashMap::new();
+    for n in news.iter() {
+        versions
+            .entry(n.slug.as_str())
+            .or_default()
+            .push(Alternate {
+                lang: n.lang.clone(),
+                url: n.url.clone(),
+            });
+    }
+    for list in versions.values_mut() {
+        list.sort_by_key(|a| languages.iter().position(|l| *l == a.lang));
+    }
+    let versions: HashMap<String, Vec<Alternate>> = versions
+        .into_iter()
+        .map(|(slug, list)| (slug.to_string(), list))
+        .collect();
+    let mut by_project: HashMap<(&str, &str), Vec<NewsRef>> = HashMap::new();
+    for n in news.iter() {
+        if let Some(project) = &n.project {
+            by_project
+                .entry((n.lang.as_str(), project.url.as_str()))
+                .or_default()
+                .push(NewsRef {
+                    title: n.title.clone(),
+                    url: n.url.clone(),
+                    kind: n.kind,
+                    date: n.date,
+                });
+        }
+    }
+    for p in projects.iter_mut().chain(translations.iter_mut()) {
+        for v in &p.versions {
+            if let Some(refs) = by_project.remove(&(p.lang.as_str(), v.url.as_str())) {
+                p.news.extend(refs);
+            }
+        }
+    }
+    for n in news.iter_mut() {
+        n.versions = versions[&n.slug].clone();
     }
 }
 
@@ -332,9 +437,11 @@ fn links_and_assets(
     for lang in &config.languages {
         let prefix = urls::language_prefix(lang, &config.language);
         links.pages.insert(format!("{prefix}{}", urls::home()));
-        links
-            .pages
-            .insert(format!("{prefix}{}", urls::good_practices()));
+        let listings = [urls::good_practices(), urls::news(), urls::overview()];
+        let taxonomies = crate::render::taxonomy::KEYS.map(|key| format!("{key}/"));
+        for path in listings.iter().chain(&taxonomies) {
+            links.pages.insert(format!("{prefix}{path}"));
+        }
     }
     links.pages.insert(urls::contacts());
     for page in pages {

@@ -164,6 +164,7 @@ pub fn project(
         topics: raw.topics,
         body,
         good_practices: Vec::new(),
+        news: Vec::new(),
     })
 }
 

@@ -1,0 +1,103 @@
+//! Atom feeds: the news of each language, and of each project version that has
+//! news, through the theme's `atom.xml`. A feed's `updated` is its newest entry's,
+//! so an unchanged site builds the same feed.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::theme::Theme;
+use super::{Output, vcard};
+use crate::content::model::{News, Site};
+use crate::content::urls;
+use crate::diagnostic::Diagnostic;
+
+#[derive(Serialize)]
+struct Feed<'a> {
+    title: String,
+    /// The absolute address of the page the feed follows: also the feed's id.
+    page: String,
+    /// The feed's own absolute address.
+    href: String,
+    updated: String,
+    author: &'a str,
+}
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    #[serde(flatten)]
+    news: &'a News,
+    href: String,
+}
+
+/// Every feed of the site.
+pub fn feeds(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostic> {
+    let config = &site.config;
+    let absolute = |url: &str| vcard::absolute(&config.base_url, &config.base_path, url);
+    let author = config
+        .organisation
+        .as_ref()
+        .map_or(config.title.as_str(), |o| o.name.as_str());
+    let by_url: HashMap<&str, &News> = site.news.iter().map(|n| (n.url.as_str(), n)).collect();
+    let mut outputs = Vec::new();
+    let mut feed = |lang: &str, title: String, page_path: String, items: Vec<&News>| {
+        let updated = items.iter().map(|n| n.updated_at.as_str()).max();
+        let feed = Feed {
+            title,
+            page: format!("{}{page_path}", config.base_url),
+            href: format!("{}{}", config.base_url, urls::feed(&page_path)),
+            updated: updated.map_or_else(|| format!("{}T12:00:00Z", site.today), str::to_string),
+            author,
+        };
+        let entries: Vec<Entry> = items
+            .into_iter()
+            .map(|news| Entry {
+                href: absolute(&news.url),
+                news,
+            })
+            .collect();
+        let mut ctx = Context::new();
+        ctx.insert("lang", lang);
+        ctx.insert("t", &theme.strings[lang]);
+        ctx.insert("feed", &feed);
+        ctx.insert("entries", &entries);
+        let xml = theme
+            .tera
+            .render("atom.xml", &ctx)
+            .map_err(|e| theme.diagnose(&e))?;
+        outputs.push(Output {
+            path: urls::feed(&page_path),
+            bytes: xml.into_bytes(),
+        });
+        Ok::<(), Diagnostic>(())
+    };
+    for lang in &config.languages {
+        let items = site.news.iter().filter(|n| n.lang == *lang).collect();
+        let title = format!("{} – {}", config.title, theme.text(lang, "news"));
+        let path = format!(
+            "{}{}",
+            urls::language_prefix(lang, &config.language),
+            urls::news()
+        );
+        feed(lang, title, path, items)?;
+    }
+    for p in site.projects.iter().chain(&site.translations) {
+        if p.news.is_empty() {
+            continue;
+        }
+        let items = p
+            .news
+            .iter()
+            .filter_map(|r| by_url.get(r.url.as_str()).copied())
+            .collect();
+        let title = format!("{} – {}", p.name, theme.text(&p.lang, "news"));
+        let path = p
+            .url
+            .strip_prefix(&config.base_path)
+            .unwrap_or(&p.url)
+            .to_string();
+        feed(&p.lang, title, path, items)?;
+    }
+    Ok(outputs)
+}
