@@ -9,6 +9,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::content::urls;
 use crate::diagnostic::{Diagnostic, Pos, SourceText};
 use crate::domain::Domain;
 use crate::yaml::{Document, Spanned};
@@ -32,6 +33,20 @@ struct RawConfig {
     organisation: Option<Organisation>,
     #[serde(default = "default_theme")]
     theme: String,
+    overview: Option<RawOverview>,
+    /// Whether to build a search index (Pagefind) and the search page.
+    #[serde(default = "default_search")]
+    search: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOverview {
+    group_by: Spanned<String>,
+}
+
+fn default_search() -> bool {
+    true
 }
 
 fn default_language() -> String {
@@ -66,6 +81,15 @@ pub struct Config {
     pub organisation: Option<Organisation>,
     pub theme: String,
     pub accessibility: Option<Statement>,
+    pub overview: Overview,
+    pub search: bool,
+}
+
+/// The overview page: every project with its key facts, grouped by one taxonomy.
+#[derive(Debug, Clone, Serialize)]
+pub struct Overview {
+    /// A key of [`urls::TAXONOMIES`].
+    pub group_by: &'static str,
 }
 
 /// Reads and resolves `site.yaml`. `base_url_override` comes from `--base-url`.
@@ -149,6 +173,35 @@ pub fn load(
             None
         }
     };
+    let group_by = match &raw.overview {
+        None => urls::TAXONOMIES[0],
+        Some(o) => match urls::TAXONOMIES
+            .iter()
+            .find(|k| **k == o.group_by.value.trim())
+        {
+            Some(key) => key,
+            None => {
+                let value = o.group_by.value.trim();
+                let allowed = urls::TAXONOMIES.join(", ");
+                let hint = match crate::yaml::suggest(value, &urls::TAXONOMIES) {
+                    Some(close) => {
+                        format!("did you mean `{close}`? The overview can be grouped by {allowed}")
+                    }
+                    None => format!("the overview can be grouped by {allowed}"),
+                };
+                diagnostics.push(
+                    Diagnostic::error(
+                        "invalid-setting",
+                        format!("`{value}` is not a taxonomy to group the overview by"),
+                    )
+                    .hint(hint)
+                    .in_source(&source)
+                    .at(doc.pos(&o.group_by)),
+                );
+                urls::TAXONOMIES[0]
+            }
+        },
+    };
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
     }
@@ -162,6 +215,8 @@ pub fn load(
         organisation: raw.organisation,
         theme: raw.theme,
         accessibility: statement,
+        overview: Overview { group_by },
+        search: raw.search,
     };
     Ok((config, diagnostics))
 }

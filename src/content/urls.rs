@@ -2,6 +2,16 @@
 //! the renderer writes pages to it. Paths are relative to the base path and end in
 //! `/` for pages (clean URLs: `projects/sointu/` is `projects/sointu/index.html`).
 
+/// The taxonomies, by the path segment of their pages (`/regions/lappi/`).
+pub const TAXONOMIES: [&str; 6] = [
+    "regions",
+    "topics",
+    "funders",
+    "programmes",
+    "status",
+    "administrators",
+];
+
 pub fn home() -> String {
     String::new()
 }

@@ -3,7 +3,7 @@
 //! listings by language), so one page can be rendered alone when `serve`
 //! re-renders only what an edit touched.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -442,7 +442,12 @@ impl<'a> Pages<'a> {
                 let listings = self.listings();
                 let (l, taxonomies) = (listings[*l].0, &listings[*l].1);
                 lang = l;
-                let mut regions: Vec<(&str, Vec<ProjectSummary>)> = taxonomies[0]
+                let key = config.overview.group_by;
+                let by = taxonomies
+                    .iter()
+                    .find(|t| t.key == key)
+                    .expect("validated against the taxonomies");
+                let mut groups: Vec<(&str, Vec<ProjectSummary>)> = by
                     .terms
                     .iter()
                     .map(|term| {
@@ -452,16 +457,22 @@ impl<'a> Pages<'a> {
                         )
                     })
                     .collect();
-                // Projects with no region last, under "" (the template names the group).
-                let everyone = taxonomies[4].terms.iter().flat_map(|t| &t.projects);
-                let without: Vec<ProjectSummary> = everyone
-                    .filter(|p| p.region.is_none())
-                    .map(|p| (*p).into())
+                // Projects in no group last, under "" (the template names the group).
+                let grouped: HashSet<&str> = by
+                    .terms
+                    .iter()
+                    .flat_map(|t| &t.projects)
+                    .map(|p| p.url.as_str())
+                    .collect();
+                let without: Vec<ProjectSummary> = taxonomy::everyone(taxonomies)
+                    .filter(|p| !grouped.contains(p.url.as_str()))
+                    .map(Into::into)
                     .collect();
                 if !without.is_empty() {
-                    regions.push(("", without));
+                    groups.push(("", without));
                 }
-                ctx.insert("regions", &regions);
+                ctx.insert("group_by", key);
+                ctx.insert("groups", &groups);
                 (
                     "overview.html",
                     format!("{}{}", prefix(l), urls::overview()),

@@ -7,15 +7,7 @@ use std::collections::BTreeMap;
 use crate::content::model::{Project, Status};
 use crate::content::slug::slugify;
 
-/// The taxonomies, by the path segment of their pages (`/regions/lappi/`).
-pub const KEYS: [&str; 6] = [
-    "regions",
-    "topics",
-    "funders",
-    "programmes",
-    "status",
-    "administrators",
-];
+pub use crate::content::urls::TAXONOMIES as KEYS;
 
 pub struct Taxonomy<'a> {
     pub key: &'static str,
@@ -62,6 +54,15 @@ pub fn build<'a>(projects: &[&'a Project]) -> Vec<Taxonomy<'a>> {
             Taxonomy { key, terms }
         })
         .collect()
+}
+
+/// Every project of a listing once, in listing order: each has exactly one status.
+pub fn everyone<'a, 'b>(taxonomies: &'b [Taxonomy<'a>]) -> impl Iterator<Item = &'a Project> + 'b {
+    taxonomies
+        .iter()
+        .filter(|t| t.key == "status")
+        .flat_map(|t| &t.terms)
+        .flat_map(|term| term.projects.iter().copied())
 }
 
 fn terms_of(key: &str, p: &Project) -> Vec<String> {

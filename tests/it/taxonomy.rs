@@ -97,3 +97,69 @@ fn the_overview_groups_projects_by_region_with_their_key_facts() {
         );
     }
 }
+
+/// The example site with `overview:` set in its site.yaml.
+fn example_grouped_by(group_by: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for part in ["content", "data", "themes"] {
+        copy_dir(&repo_root().join(part), &dir.path().join(part));
+    }
+    let config = std::fs::read_to_string(repo_root().join("site.yaml")).unwrap();
+    std::fs::write(
+        dir.path().join("site.yaml"),
+        format!("{config}\noverview:\n  group_by: {group_by}\n"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn site_yaml_chooses_what_the_overview_is_grouped_by() {
+    let dir = example_grouped_by("status");
+    let (rendered, _) = render(dir.path());
+    let html = page(&rendered, "overview/index.html");
+    assert_eq!(text(&html, "h1"), "Yleiskatsaus tilan mukaan");
+    assert_eq!(texts(&html, "main h2"), ["Käynnissä", "Päättynyt"]);
+    assert_eq!(
+        select(&html, "main section section.overview-project").len(),
+        7
+    );
+    let home = page(&rendered, "index.html");
+    assert!(texts(&home, "nav a").contains(&"Yleiskatsaus tilan mukaan".to_string()));
+
+    // No example project has topics: all of them are under "Other projects".
+    let dir = example_grouped_by("topics");
+    let (rendered, _) = render(dir.path());
+    let html = page(&rendered, "en/overview/index.html");
+    assert_eq!(text(&html, "h1"), "Overview by topic");
+    assert_eq!(texts(&html, "main h2"), ["Other projects"]);
+    assert_eq!(select(&html, ".overview-project").len(), 7);
+}
+
+#[test]
+fn an_unknown_overview_grouping_is_an_error_with_the_choices() {
+    let dir = example_grouped_by("maakunnat");
+    let errors = errors_of(dir.path());
+    let config = std::fs::read_to_string(dir.path().join("site.yaml")).unwrap();
+    let line = config.lines().count();
+    assert_eq!(
+        lines(&errors),
+        format!(
+            "error[invalid-setting]: site.yaml:{line}:13: `maakunnat` is not a taxonomy to group the overview by\n"
+        )
+    );
+    assert_eq!(
+        errors[0].hint.as_deref(),
+        Some(
+            "the overview can be grouped by regions, topics, funders, programmes, status, administrators"
+        )
+    );
+    let dir = example_grouped_by("region");
+    assert!(
+        errors_of(dir.path())[0]
+            .hint
+            .as_deref()
+            .unwrap()
+            .starts_with("did you mean `regions`?")
+    );
+}

@@ -438,7 +438,7 @@ fn links_and_assets(
         let prefix = urls::language_prefix(lang, &config.language);
         links.pages.insert(format!("{prefix}{}", urls::home()));
         let listings = [urls::good_practices(), urls::news(), urls::overview()];
-        let taxonomies = crate::render::taxonomy::KEYS.map(|key| format!("{key}/"));
+        let taxonomies = urls::TAXONOMIES.map(|key| format!("{key}/"));
         for path in listings.iter().chain(&taxonomies) {
             links.pages.insert(format!("{prefix}{path}"));
         }
