@@ -20,7 +20,7 @@ use crate::diagnostic::{self, Diagnostic, display_path};
 use crate::domain::Domain;
 use crate::render::theme::Theme;
 use crate::render::{self, Output, Rendered};
-use crate::{Options, check, config, content};
+use crate::{Options, check, config, content, search};
 
 /// What one full build made, kept for the next.
 pub struct Last {
@@ -228,7 +228,13 @@ fn full(options: &Options) -> Result<Last, Vec<Diagnostic>> {
     // Render even when some pages have errors: the pages that are fine still get
     // their links to headings checked, so one run reports every problem.
     match render::render(&site, &mut theme) {
-        Ok(rendered) => {
+        Ok(mut rendered) => {
+            if site.config.search {
+                match search::index(&rendered.files) {
+                    Ok(index) => rendered.add(index),
+                    Err(d) => diagnostics.push(d),
+                }
+            }
             diagnostics.extend(check::anchors(
                 &site.later_links,
                 &rendered,

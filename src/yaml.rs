@@ -83,9 +83,12 @@ fn describe(error: &Error) -> (&'static str, String, Option<String>) {
             format!("required key `{field}` is missing"),
             Some(format!("add a line `{field}: …`")),
         ),
-        Error::DuplicateMappingKey { .. } => (
+        Error::DuplicateMappingKey { key, .. } => (
             "duplicate-key",
-            strip_location(&error.to_string()),
+            match key {
+                Some(key) => format!("the key `{key}` appears twice"),
+                None => "a key appears twice".to_string(),
+            },
             Some("each key may appear only once; delete or merge the repeated one".into()),
         ),
         Error::SerdeInvalidType {

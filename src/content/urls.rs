@@ -28,6 +28,10 @@ pub fn overview() -> String {
     "overview/".to_string()
 }
 
+pub fn search() -> String {
+    "search/".to_string()
+}
+
 pub fn news() -> String {
     "news/".to_string()
 }

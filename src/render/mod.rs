@@ -44,6 +44,12 @@ impl Rendered {
         self.position(path).map(|i| &mut self.files[i])
     }
 
+    /// Adds files made from the rendered ones (the search index).
+    pub fn add(&mut self, files: Vec<Output>) {
+        self.files.extend(files);
+        self.files.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+
     fn position(&self, path: &str) -> Option<usize> {
         self.files
             .binary_search_by(|f| f.path.as_str().cmp(path))

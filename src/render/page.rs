@@ -36,6 +36,8 @@ pub enum Job<'a> {
     /// The news of one language, newest first.
     NewsIndex(&'a str),
     NewsItem(usize),
+    /// The search page (language), when the site has search.
+    Search(&'a str),
     Contacts,
     NotFound,
 }
@@ -234,6 +236,9 @@ impl<'a> Pages<'a> {
             jobs.push(Job::Home(lang));
             jobs.push(Job::GoodPracticeIndex(lang));
             jobs.push(Job::NewsIndex(lang));
+            if site.config.search {
+                jobs.push(Job::Search(lang));
+            }
         }
         jobs.extend(self.statements.keys().map(|lang| Job::Statement(lang)));
         jobs.extend(
@@ -394,6 +399,10 @@ impl<'a> Pages<'a> {
                 let news: Vec<NewsSummary> = self.news_in(l).map(Into::into).collect();
                 ctx.insert("news", &news);
                 ("news.html", format!("{}{}", prefix(l), urls::news()))
+            }
+            Job::Search(l) => {
+                lang = l;
+                ("search.html", format!("{}{}", prefix(l), urls::search()))
             }
             Job::NewsItem(i) => {
                 let item = &site.news[*i];

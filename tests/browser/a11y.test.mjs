@@ -229,6 +229,61 @@ describe('keyboard on a project page of the example site', () => {
   });
 });
 
+describe('search on the example site', () => {
+  let server;
+  before(async () => { server = await serve(path.join(SITES, 'example')); });
+  after(() => server.close());
+
+  const results = () => tab.$$eval('#search-results li h2 a', (as) => as.map((a) => a.textContent));
+
+  test('a Finnish word in another case finds the project that is about it, first', async () => {
+    await tab.goto(server.base + '/search/');
+    await tab.focus('#search-input');
+    // "lastensuojelusta" (elative) is nowhere in the text; "lastensuojelun" and
+    // "lastensuojeluun" are. Only stemming finds them.
+    await tab.keyboard.type('lastensuojelusta');
+    await tab.keyboard.press('Enter');
+    await tab.waitForSelector('#search-results li a');
+    const found = await results();
+    assert.match(found[0], /^Sointu – /, `results: ${found.join(' | ')}`);
+    const status = await tab.textContent('#search-status');
+    assert.match(status, /^\d+ osumaa haulla ”lastensuojelusta”$/);
+    assert.equal(new URL(tab.url()).searchParams.get('q'), 'lastensuojelusta');
+    const violations = [...await axe('light'), ...await axe('dark')];
+    await tab.emulateMedia({ colorScheme: 'light' });
+    assert.deepEqual(violations, [], violations.join('\n'));
+  });
+
+  test('the address ?q= searches the page language\'s index', async () => {
+    await tab.goto(server.base + '/sv/search/?q=barnskyddet');
+    await tab.waitForSelector('#search-results li a');
+    const found = await results();
+    assert.match(found[0], /^Sointu – familjer/, `results: ${found.join(' | ')}`);
+    assert.equal(await tab.inputValue('#search-input'), 'barnskyddet');
+  });
+
+  test('a word found nowhere says so', async () => {
+    await tab.goto(server.base + '/en/search/');
+    await tab.fill('#search-input', 'xylophone');
+    await tab.waitForFunction(() => document.getElementById('search-status').textContent !== '');
+    assert.match(await tab.textContent('#search-status'), /^No results for “xylophone”/);
+    assert.equal(await tab.isHidden('#search-results'), true);
+  });
+
+  test('without JavaScript the page says so and leads to the listings', async () => {
+    const plain = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await plain.newPage();
+      await page.goto(server.base + '/search/?q=lastensuojelu');
+      assert.match(await page.textContent('main'), /Haku toimii JavaScriptillä/);
+      const links = await page.$$eval('.search-browse a', (as) => as.map((a) => a.getAttribute('href')));
+      assert.ok(links.includes('/regions/') && links.includes('/news/'), links.join(' '));
+    } finally {
+      await plain.close();
+    }
+  });
+});
+
 /** One page of each kind: home, a project, the good-practice index and a good practice, 404. */
 function samplePages(pages) {
   const pick = (re) => pages.find((p) => re.test(p));

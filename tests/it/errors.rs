@@ -195,3 +195,20 @@ fn generic_link_text_foreign_documents_and_empty_table_headers_are_warnings() {
          warning[table-header]: content/projects/aito/index.md:12:1: the table's header row is empty\n"
     );
 }
+
+#[test]
+fn a_key_written_twice_is_named_with_its_line() {
+    let dir = site("missing-name");
+    let config = std::fs::read_to_string(dir.path().join("site.yaml")).unwrap();
+    std::fs::write(
+        dir.path().join("site.yaml"),
+        format!("{config}title: Toinen nimi\n"),
+    )
+    .unwrap();
+    let line = config.lines().count() + 1;
+    let errors = errors_of(dir.path());
+    assert_eq!(
+        lines(&errors),
+        format!("error[duplicate-key]: site.yaml:{line}:1: the key `title` appears twice\n")
+    );
+}

@@ -12,6 +12,7 @@ mod i18n;
 mod metadata;
 mod news;
 mod scaffold;
+mod search;
 mod serve;
 mod session;
 mod statement;

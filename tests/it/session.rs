@@ -68,11 +68,20 @@ fn a_body_edit_renders_only_its_page_and_gives_what_a_full_build_gives() {
     let alpha = page(&full, "projects/alpha/index.html");
     assert_eq!(text(&alpha, "#tausta-ja-tarve"), "Tausta ja tarve");
     assert!(texts(&alpha, "main p").contains(&"Uusi kappale.".to_string()));
-    let kept = &update.rendered.expect("the site rendered").files;
-    assert_eq!(kept.len(), full.files.len());
-    for (a, b) in kept.iter().zip(&full.files) {
-        assert_eq!(a.path, b.path);
-        assert!(a.bytes == b.bytes, "{} differs from a full build", a.path);
+    // The search index is made again on full builds only.
+    let pages = |files: &[hanke::render::Output]| -> Vec<(String, Vec<u8>)> {
+        files
+            .iter()
+            .filter(|f| !f.path.starts_with(hanke::search::BUNDLE_DIR))
+            .map(|f| (f.path.clone(), f.bytes.clone()))
+            .collect()
+    };
+    let kept = pages(&update.rendered.expect("the site rendered").files);
+    let full = pages(&full.files);
+    assert_eq!(kept.len(), full.len());
+    for (a, b) in kept.iter().zip(&full) {
+        assert_eq!(a.0, b.0);
+        assert!(a.1 == b.1, "{} differs from a full build", a.0);
     }
 }
 

@@ -114,6 +114,34 @@ pub fn temp_copy(from: &Path) -> tempfile::TempDir {
     dir
 }
 
+/// A copy of the example site with `extra` (top-level settings) in its
+/// site.yaml, in place of the example's own settings of those keys.
+pub fn example_with(extra: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for part in ["content", "data", "themes"] {
+        copy_dir(&repo_root().join(part), &dir.path().join(part));
+    }
+    let keys: Vec<&str> = extra
+        .lines()
+        .filter(|l| !l.starts_with(' '))
+        .filter_map(|l| l.split(':').next())
+        .collect();
+    let mut skipping = false;
+    let config: String = std::fs::read_to_string(repo_root().join("site.yaml"))
+        .unwrap()
+        .lines()
+        .filter(|line| {
+            if !line.starts_with(' ') {
+                skipping = keys.contains(&line.split(':').next().unwrap_or_default());
+            }
+            !skipping
+        })
+        .map(|line| format!("{line}\n"))
+        .collect();
+    std::fs::write(dir.path().join("site.yaml"), format!("{config}\n{extra}\n")).unwrap();
+    dir
+}
+
 pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.unwrap();

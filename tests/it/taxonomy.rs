@@ -98,19 +98,8 @@ fn the_overview_groups_projects_by_region_with_their_key_facts() {
     }
 }
 
-/// The example site with `overview:` set in its site.yaml.
 fn example_grouped_by(group_by: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for part in ["content", "data", "themes"] {
-        copy_dir(&repo_root().join(part), &dir.path().join(part));
-    }
-    let config = std::fs::read_to_string(repo_root().join("site.yaml")).unwrap();
-    std::fs::write(
-        dir.path().join("site.yaml"),
-        format!("{config}\noverview:\n  group_by: {group_by}\n"),
-    )
-    .unwrap();
-    dir
+    example_with(&format!("overview:\n  group_by: {group_by}"))
 }
 
 #[test]

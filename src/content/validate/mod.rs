@@ -438,6 +438,9 @@ fn links_and_assets(
         let prefix = urls::language_prefix(lang, &config.language);
         links.pages.insert(format!("{prefix}{}", urls::home()));
         let listings = [urls::good_practices(), urls::news(), urls::overview()];
+        if config.search {
+            links.pages.insert(format!("{prefix}{}", urls::search()));
+        }
         let taxonomies = urls::TAXONOMIES.map(|key| format!("{key}/"));
         for path in listings.iter().chain(&taxonomies) {
             links.pages.insert(format!("{prefix}{path}"));

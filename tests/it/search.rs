@@ -1,0 +1,77 @@
+//! Search: the Pagefind index of the pages marked for it, one per language, and
+//! a search page that works without a server. (The browser tests type into it.)
+
+use crate::support::*;
+
+#[test]
+fn the_index_holds_the_marked_pages_of_each_language() {
+    let (rendered, _) = render(&repo_root());
+    let entry = rendered
+        .file("pagefind/pagefind-entry.json")
+        .expect("the index has its entry file");
+    let entry: serde_json::Value = serde_json::from_slice(&entry.bytes).unwrap();
+    for lang in ["fi", "sv", "en"] {
+        let marked = rendered
+            .files
+            .iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .map(|f| String::from_utf8_lossy(&f.bytes))
+            .filter(|html| html.contains(&format!("<html lang=\"{lang}\"")))
+            .filter(|html| html.contains("data-pagefind-body"))
+            .count();
+        assert_eq!(
+            entry["languages"][lang]["page_count"], marked,
+            "pages indexed in {lang}"
+        );
+    }
+    // Projects, good practices and news: 7 + 3 + 3 in Finnish.
+    assert_eq!(entry["languages"]["fi"]["page_count"], 13);
+    assert!(rendered.file("pagefind/pagefind.js").is_some());
+    // Pagefind's own ready-made interfaces are left out: the theme has its own.
+    assert!(
+        !rendered
+            .files
+            .iter()
+            .any(|f| f.path.starts_with("pagefind/pagefind-ui"))
+    );
+}
+
+#[test]
+fn the_search_page_is_a_labelled_form_that_leads_to_the_listings() {
+    let (rendered, _) = render(&repo_root());
+    let html = page(&rendered, "sv/search/index.html");
+    let form = select(&html, "form[role=search]");
+    assert_eq!(form[0].value().attr("action"), Some("/sv/search/"));
+    assert_eq!(form[0].value().attr("data-bundle"), Some("/pagefind/"));
+    assert_eq!(
+        text(&html, "label[for=search-input]"),
+        "Sök bland projekt, goda praxis och nyheter"
+    );
+    assert_eq!(
+        select(&html, "input#search-input[name=q][type=search]").len(),
+        1
+    );
+    assert_eq!(select(&html, "#search-status[role=status]").len(), 1);
+    assert!(texts(&html, ".search-browse a").contains(&"Per landskap".to_string()));
+    assert_eq!(
+        text(&html, "noscript"),
+        // html5ever parses <noscript> as if scripts ran: its content is text.
+        "<p class=\"search-status\">Sökningen kräver JavaScript. Utan det kan du bläddra på webbplatsen i listorna nedan.</p>"
+    );
+    let home = page(&rendered, "sv/index.html");
+    assert!(texts(&home, "header nav a").contains(&"Sök".to_string()));
+}
+
+#[test]
+fn search_false_builds_no_index_and_no_search_page() {
+    let dir = example_with("search: false");
+    let (rendered, _) = render(dir.path());
+    assert!(
+        !rendered
+            .files
+            .iter()
+            .any(|f| f.path.starts_with("pagefind/") || f.path.ends_with("search/index.html"))
+    );
+    let home = page(&rendered, "index.html");
+    assert!(!texts(&home, "header nav a").contains(&"Haku".to_string()));
+}
