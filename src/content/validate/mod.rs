@@ -273,50 +273,43 @@ struct PageContext<'a> {
 type Checked<T> = (Option<T>, Vec<Diagnostic>, Vec<LinkAt>);
 
 impl PageContext<'_> {
-    fn checker<'p>(&'p self, page: &'p Page) -> Checker<'p> {
-        Checker::new(
+    /// Parses `page`'s front matter as `R` and checks it with `check`.
+    fn check<R: serde::de::DeserializeOwned, T>(
+        &self,
+        page: &Page,
+        check: impl FnOnce(&mut Checker, R) -> Option<T>,
+    ) -> Checked<T> {
+        let mut c = Checker::new(
             self.root,
             page,
             self.links,
             self.domain,
             &self.config.language,
-        )
+        );
+        let checked = match c.doc.parse::<R>() {
+            Ok(raw) => check(&mut c, raw),
+            Err(d) => {
+                c.diagnostics.push(d);
+                None
+            }
+        };
+        (checked, c.diagnostics, c.later_links)
     }
 
     fn project(&self, page: &Page, original: Option<&Project>) -> Checked<Project> {
-        let mut c = self.checker(page);
-        let project = match c.doc.parse::<RawProject>() {
-            Ok(raw) => project::project(&mut c, raw, self.today, original),
-            Err(d) => {
-                c.diagnostics.push(d);
-                None
-            }
-        };
-        (project, c.diagnostics, c.later_links)
+        self.check(page, |c, raw: RawProject| {
+            project::project(c, raw, self.today, original)
+        })
     }
 
     fn good_practice(&self, page: &Page, project: ProjectRef) -> Checked<GoodPractice> {
-        let mut c = self.checker(page);
-        let gp = match c.doc.parse::<RawGoodPractice>() {
-            Ok(raw) => good_practice::good_practice(&mut c, raw, project),
-            Err(d) => {
-                c.diagnostics.push(d);
-                None
-            }
-        };
-        (gp, c.diagnostics, c.later_links)
+        self.check(page, |c, raw: RawGoodPractice| {
+            good_practice::good_practice(c, raw, project)
+        })
     }
 
     fn news(&self, page: &Page, project: Option<ProjectRef>) -> Checked<News> {
-        let mut c = self.checker(page);
-        let item = match c.doc.parse::<RawNews>() {
-            Ok(raw) => news::news(&mut c, raw, project),
-            Err(d) => {
-                c.diagnostics.push(d);
-                None
-            }
-        };
-        (item, c.diagnostics, c.later_links)
+        self.check(page, |c, raw: RawNews| news::news(c, raw, project))
     }
 }
 
