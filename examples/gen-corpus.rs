@@ -232,7 +232,7 @@ fn project_pages(rng: &mut Rng, i: usize, n: usize) -> Vec<Page> {
             ),
         });
     }
-    if i % 10 == 0 {
+    if i.is_multiple_of(10) {
         for lang in ["sv", "en"] {
             let yaml = format!(
                 "nimi: Project {i} ({lang})\ntiivistelmä: {}\n",
