@@ -59,7 +59,7 @@ impl Outcome {
 
 /// Loads, validates and renders the site in memory. Writes nothing.
 pub fn render_site(options: &Options) -> Outcome {
-    let mut session = session::Session::new(options.clone());
+    let mut session = session::Session::once(options.clone());
     session.build();
     match session.into_last() {
         Ok(last) => {

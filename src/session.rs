@@ -53,6 +53,9 @@ impl Update<'_> {
 
 pub struct Session {
     options: Options,
+    /// Whether to keep the loaded sources for the next edit; a one-off build
+    /// frees them before rendering, when memory peaks.
+    keep_sources: bool,
     last: Option<Last>,
     /// Diagnostics of a build that did not get as far as rendering.
     failed: Vec<Diagnostic>,
@@ -61,12 +64,22 @@ pub struct Session {
 }
 
 impl Session {
+    /// A session that rebuilds after edits (`serve`).
     pub fn new(options: Options) -> Self {
         Session {
             options,
+            keep_sources: true,
             last: None,
             failed: Vec::new(),
             changed: None,
+        }
+    }
+
+    /// A session for one build (`build`, `check`).
+    pub fn once(options: Options) -> Self {
+        Session {
+            keep_sources: false,
+            ..Session::new(options)
         }
     }
 
@@ -77,7 +90,7 @@ impl Session {
     /// Builds the whole site.
     pub fn build(&mut self) -> Update<'_> {
         self.changed = None;
-        match full(&self.options) {
+        match full(&self.options, self.keep_sources) {
             Ok(last) => self.last = Some(last),
             Err(diagnostics) => {
                 self.last = None;
@@ -209,13 +222,16 @@ fn apply(site: &mut Site, source: &str, body: String) {
 
 /// Loads, validates and renders the whole site. Err: it did not get as far as
 /// rendering (settings, data or templates are broken), with why.
-fn full(options: &Options) -> Result<Last, Vec<Diagnostic>> {
+fn full(options: &Options, keep_sources: bool) -> Result<Last, Vec<Diagnostic>> {
     let root: &Path = &options.root;
     let domain = crate::domain::load(root).map_err(sorted)?;
     let (config, mut diagnostics) =
         config::load(root, options.base_url.as_deref(), options.today, &domain).map_err(sorted)?;
     let theme = Theme::load(root, &config);
-    let (loaded, validated) = content::read(root, config, &domain, options.today);
+    let (mut loaded, validated) = content::read(root, config, &domain, options.today);
+    if !keep_sources {
+        loaded = Loaded::default();
+    }
     diagnostics.extend(validated.diagnostics);
     let mut theme = match theme {
         Ok(t) => t,

@@ -1,7 +1,7 @@
 //! The people behind the contact cards, gathered across projects so that one
 //! person working on several projects is one entry (and one vCard), not several.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
@@ -26,6 +26,7 @@ pub fn collect(
 ) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::new();
     let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    let mut slugs: HashSet<String> = HashSet::new();
     let mut cards: Vec<(&mut Contact, ProjectRef)> = Vec::new();
     for p in projects.iter_mut() {
         let r = ProjectRef {
@@ -48,13 +49,13 @@ pub fn collect(
             } else {
                 base
             };
-            let taken = |s: &str| people.iter().any(|p| p.slug == s);
             let mut slug = base.clone();
             let mut n = 1;
-            while taken(&slug) {
+            while slugs.contains(&slug) {
                 n += 1;
                 slug = format!("{base}-{n}");
             }
+            slugs.insert(slug.clone());
             people.push(Person {
                 vcard: format!("{base_path}contacts/{slug}.vcf"),
                 slug,

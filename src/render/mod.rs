@@ -120,7 +120,7 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
     );
     rendered
         .files
-        .extend(site.people.iter().map(|person| Output {
+        .par_extend(site.people.par_iter().map(|person| Output {
             path: format!("contacts/{}.vcf", person.slug),
             bytes: vcard::vcard(person, &config.base_url, &config.base_path).into_bytes(),
         }));

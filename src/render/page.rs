@@ -6,8 +6,10 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
+
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Value};
 
 use super::theme::Theme;
 use super::{Output, json_ld, taxonomy, vcard};
@@ -98,6 +100,14 @@ impl<'a> From<&'a Project> for ProjectSummary<'a> {
     }
 }
 
+/// A project's contact people as `/contacts/` lists them: (name, vCard URL).
+#[derive(Serialize)]
+struct ProjectContacts<'a> {
+    name: &'a str,
+    url: &'a str,
+    contacts: Vec<(&'a str, Option<&'a str>)>,
+}
+
 /// A news item as listings show it: without its text.
 #[derive(Serialize)]
 struct NewsSummary<'a> {
@@ -155,6 +165,11 @@ pub struct Pages<'a> {
     /// Each language's projects grouped by taxonomy; made on first use, so
     /// rendering one project page does not group the whole site.
     listings: OnceLock<Vec<(&'a str, Vec<taxonomy::Taxonomy<'a>>)>>,
+    /// Each project version's summary as a template value, by URL: made once
+    /// (on first use), then shared by every listing that shows the project.
+    summaries: OnceLock<HashMap<&'a str, Value>>,
+    /// The UI strings of each language as a template value, made once.
+    strings: BTreeMap<&'a str, Value>,
 }
 
 impl<'a> Pages<'a> {
@@ -183,12 +198,19 @@ impl<'a> Pages<'a> {
                 name: string(theme, lang, "native_name"),
             })
             .collect();
+        let strings = theme
+            .strings
+            .iter()
+            .map(|(lang, strings)| (lang.as_str(), Value::from_serializable(strings)))
+            .collect();
         Pages {
             site,
             theme,
             statements,
             statement_versions,
             listings: OnceLock::new(),
+            summaries: OnceLock::new(),
+            strings,
         }
     }
 
@@ -219,6 +241,28 @@ impl<'a> Pages<'a> {
                 })
                 .collect()
         })
+    }
+
+    /// The summaries of `projects`, for a listing.
+    fn summaries(&self, projects: impl Iterator<Item = &'a Project>) -> Value {
+        let all = self.summaries.get_or_init(|| {
+            let site = self.site;
+            let versions: Vec<&Project> = site.projects.iter().chain(&site.translations).collect();
+            versions
+                .par_iter()
+                .map(|p| {
+                    (
+                        p.url.as_str(),
+                        Value::from_serializable(&ProjectSummary::from(*p)),
+                    )
+                })
+                .collect()
+        });
+        Value::from(
+            projects
+                .map(|p| all[p.url.as_str()].clone())
+                .collect::<Vec<_>>(),
+        )
     }
 
     /// Every page of the site.
@@ -330,23 +374,17 @@ impl<'a> Pages<'a> {
         let (template, page_path) = match job {
             Job::Home(l) => {
                 lang = l;
-                let summaries: Vec<ProjectSummary> = site
-                    .projects
-                    .iter()
-                    .chain(&site.translations)
-                    .filter(|p| p.lang == *l)
-                    .map(Into::into)
-                    .collect();
-                ctx.insert("projects", &summaries);
+                let in_language = site.projects.iter().chain(&site.translations);
+                let summaries = self.summaries(in_language.filter(|p| p.lang == *l));
+                ctx.insert_value("projects", summaries);
                 // Projects not translated yet are listed apart, marked as
                 // being in the default language: text never falls back silently.
-                let untranslated: Vec<ProjectSummary> = site
-                    .projects
-                    .iter()
-                    .filter(|p| p.lang != *l && !p.versions.iter().any(|v| v.lang == *l))
-                    .map(Into::into)
-                    .collect();
-                ctx.insert("untranslated", &untranslated);
+                let untranslated = self.summaries(
+                    site.projects
+                        .iter()
+                        .filter(|p| p.lang != *l && !p.versions.iter().any(|v| v.lang == *l)),
+                );
+                ctx.insert_value("untranslated", untranslated);
                 let news: Vec<NewsSummary> =
                     self.news_in(l).take(HOME_NEWS).map(Into::into).collect();
                 ctx.insert("news", &news);
@@ -440,11 +478,9 @@ impl<'a> Pages<'a> {
                 let (l, taxonomy) = (listings[*l].0, &listings[*l].1[*t]);
                 let term = &taxonomy.terms[*i];
                 lang = l;
-                let summaries: Vec<ProjectSummary> =
-                    term.projects.iter().map(|p| (*p).into()).collect();
                 ctx.insert("taxonomy", taxonomy.key);
                 ctx.insert("term", &term.name);
-                ctx.insert("projects", &summaries);
+                ctx.insert_value("projects", self.summaries(term.projects.iter().copied()));
                 ("term.html", self.term_url(l, taxonomy.key, &term.slug))
             }
             Job::Overview(l) => {
@@ -456,15 +492,13 @@ impl<'a> Pages<'a> {
                     .iter()
                     .find(|t| t.key == key)
                     .expect("validated against the taxonomies");
-                let mut groups: Vec<(&str, Vec<ProjectSummary>)> = by
+                // Each group is [name, projects].
+                let group =
+                    |name: &str, projects: Value| Value::from(vec![Value::from(name), projects]);
+                let mut groups: Vec<Value> = by
                     .terms
                     .iter()
-                    .map(|term| {
-                        (
-                            term.name.as_str(),
-                            term.projects.iter().map(|p| (*p).into()).collect(),
-                        )
-                    })
+                    .map(|term| group(&term.name, self.summaries(term.projects.iter().copied())))
                     .collect();
                 // Projects in no group last, under "" (the template names the group).
                 let grouped: HashSet<&str> = by
@@ -473,15 +507,14 @@ impl<'a> Pages<'a> {
                     .flat_map(|t| &t.projects)
                     .map(|p| p.url.as_str())
                     .collect();
-                let without: Vec<ProjectSummary> = taxonomy::everyone(taxonomies)
+                let mut without = taxonomy::everyone(taxonomies)
                     .filter(|p| !grouped.contains(p.url.as_str()))
-                    .map(Into::into)
-                    .collect();
-                if !without.is_empty() {
-                    groups.push(("", without));
+                    .peekable();
+                if without.peek().is_some() {
+                    groups.push(group("", self.summaries(without)));
                 }
                 ctx.insert("group_by", key);
-                ctx.insert("groups", &groups);
+                ctx.insert_value("groups", Value::from(groups));
                 (
                     "overview.html",
                     format!("{}{}", prefix(l), urls::overview()),
@@ -489,9 +522,22 @@ impl<'a> Pages<'a> {
             }
             Job::Contacts => {
                 versions = Some(Vec::new());
-                ctx.insert("people", &site.people);
                 ctx.insert("organisations", &by_organisation(&site.people));
-                ctx.insert("projects", &site.projects);
+                let projects: Vec<ProjectContacts> = site
+                    .projects
+                    .iter()
+                    .filter(|p| !p.contacts.is_empty())
+                    .map(|p| ProjectContacts {
+                        name: &p.name,
+                        url: &p.url,
+                        contacts: p
+                            .contacts
+                            .iter()
+                            .map(|c| (c.name.as_str(), c.vcard.as_deref()))
+                            .collect(),
+                    })
+                    .collect();
+                ctx.insert("projects", &projects);
                 ("contacts.html", urls::contacts())
             }
             Job::NotFound => {
@@ -506,7 +552,7 @@ impl<'a> Pages<'a> {
             }
         };
         ctx.insert("lang", lang);
-        ctx.insert("t", &theme.strings[lang]);
+        ctx.insert_value("t", self.strings[lang].clone());
         ctx.insert("home_url", &format!("{}{}", config.base_path, prefix(lang)));
         let versions = versions.unwrap_or_else(|| self.in_every_language(&page_path, lang));
         ctx.insert("versions", &versions);
@@ -534,10 +580,13 @@ impl<'a> Pages<'a> {
                 Vec::new()
             },
         });
+        // Tera's buffer grew by doubling; a site holds tens of thousands of pages.
+        let mut bytes = html.into_bytes();
+        bytes.shrink_to_fit();
         Ok((
             Output {
                 path: urls::output_file(&page_path),
-                bytes: html.into_bytes(),
+                bytes,
             },
             entry,
         ))
