@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -40,8 +41,8 @@ pub fn feeds(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostic> {
         .as_ref()
         .map_or(config.title.as_str(), |o| o.name.as_str());
     let by_url: HashMap<&str, &News> = site.news.iter().map(|n| (n.url.as_str(), n)).collect();
-    let mut outputs = Vec::new();
-    let mut feed = |lang: &str, title: String, page_path: String, items: Vec<&News>| {
+    let strings = theme.string_values();
+    let feed = |lang: &str, title: String, page_path: String, items: Vec<&News>| {
         let updated = items.iter().map(|n| n.updated_at.as_str()).max();
         let feed = Feed {
             title,
@@ -59,20 +60,16 @@ pub fn feeds(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostic> {
             .collect();
         let mut ctx = Context::new();
         ctx.insert("lang", lang);
-        ctx.insert("t", &theme.strings[lang]);
+        ctx.insert_value("t", strings[lang].clone());
         ctx.insert("feed", &feed);
         ctx.insert("entries", &entries);
         let xml = theme
             .tera
             .render("atom.xml", &ctx)
             .map_err(|e| theme.diagnose(&e))?;
-        outputs.push(Output {
-            path: urls::feed(&page_path),
-            bytes: xml.into_bytes(),
-        });
-        Ok::<(), Diagnostic>(())
+        Ok(Output::text(urls::feed(&page_path), xml))
     };
-    for lang in &config.languages {
+    let languages = config.languages.par_iter().map(|lang| {
         let items = site.news.iter().filter(|n| n.lang == *lang).collect();
         let title = format!("{} – {}", config.title, theme.text(lang, "news"));
         let path = format!(
@@ -80,24 +77,26 @@ pub fn feeds(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostic> {
             urls::language_prefix(lang, &config.language),
             urls::news()
         );
-        feed(lang, title, path, items)?;
-    }
-    for p in site.projects.iter().chain(&site.translations) {
-        if p.news.is_empty() {
-            continue;
-        }
-        let items = p
-            .news
-            .iter()
-            .filter_map(|r| by_url.get(r.url.as_str()).copied())
-            .collect();
-        let title = format!("{} – {}", p.name, theme.text(&p.lang, "news"));
-        let path = p
-            .url
-            .strip_prefix(&config.base_path)
-            .unwrap_or(&p.url)
-            .to_string();
-        feed(&p.lang, title, path, items)?;
-    }
-    Ok(outputs)
+        feed(lang, title, path, items)
+    });
+    let projects = site
+        .projects
+        .par_iter()
+        .chain(&site.translations)
+        .filter(|p| !p.news.is_empty())
+        .map(|p| {
+            let items = p
+                .news
+                .iter()
+                .filter_map(|r| by_url.get(r.url.as_str()).copied())
+                .collect();
+            let title = format!("{} – {}", p.name, theme.text(&p.lang, "news"));
+            let path = p
+                .url
+                .strip_prefix(&config.base_path)
+                .unwrap_or(&p.url)
+                .to_string();
+            feed(&p.lang, title, path, items)
+        });
+    languages.chain(projects).collect()
 }

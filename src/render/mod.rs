@@ -26,6 +26,16 @@ pub struct Output {
     pub bytes: Vec<u8>,
 }
 
+impl Output {
+    /// A rendered text, without the spare room its buffer grew (a site of
+    /// 10,000 projects holds some 70,000 files until they are written).
+    pub fn text(path: String, text: String) -> Self {
+        let mut bytes = text.into_bytes();
+        bytes.shrink_to_fit();
+        Output { path, bytes }
+    }
+}
+
 /// Everything the write stage needs: rendered files and files to copy.
 #[derive(Debug, Default)]
 pub struct Rendered {
@@ -77,29 +87,35 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
         }
     }
     sitemap.sort_by(|a, b| a.loc.cmp(&b.loc));
+    let theme = pages.theme();
+    // Files made from the whole site, side by side.
+    let ((json, csv), (listed, feeds)) = rayon::join(
+        || {
+            rayon::join(
+                || open_data::json(&site.projects, config),
+                || open_data::csv(&site.projects, config),
+            )
+        },
+        || {
+            rayon::join(
+                || sitemap_and_robots(theme, &sitemap),
+                || feed::feeds(site, theme),
+            )
+        },
+    );
     rendered.files.push(Output {
         path: "projects.json".into(),
-        bytes: open_data::json(&site.projects, config),
+        bytes: json,
     });
     rendered.files.push(Output {
         path: "projects.csv".into(),
-        bytes: open_data::csv(&site.projects, config),
+        bytes: csv,
     });
-    let theme = pages.theme();
-    let mut ctx = Context::new();
-    ctx.insert("pages", &sitemap);
-    for (template, path) in [("sitemap.xml", "sitemap.xml"), ("robots.txt", "robots.txt")] {
-        match theme.tera.render(template, &ctx) {
-            Ok(text) => rendered.files.push(Output {
-                path: path.to_string(),
-                bytes: text.into_bytes(),
-            }),
-            Err(e) => diagnostics.push(theme.diagnose(&e)),
+    for result in [listed, feeds] {
+        match result {
+            Ok(files) => rendered.files.extend(files),
+            Err(d) => diagnostics.push(d),
         }
-    }
-    match feed::feeds(site, theme) {
-        Ok(feeds) => rendered.files.extend(feeds),
-        Err(d) => diagnostics.push(d),
     }
     if !diagnostics.is_empty() {
         diagnostics.dedup_by(|a, b| a.message == b.message && a.file == b.file && a.line == b.line);
@@ -120,9 +136,11 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
     );
     rendered
         .files
-        .par_extend(site.people.par_iter().map(|person| Output {
-            path: format!("contacts/{}.vcf", person.slug),
-            bytes: vcard::vcard(person, &config.base_url, &config.base_path).into_bytes(),
+        .par_extend(site.people.par_iter().map(|person| {
+            Output::text(
+                format!("contacts/{}.vcf", person.slug),
+                vcard::vcard(person, &config.base_url, &config.base_path),
+            )
         }));
     if site
         .projects
@@ -137,6 +155,25 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
     rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
     rendered.copies = site.assets.clone();
     Ok(rendered)
+}
+
+/// `sitemap.xml` of the pages listed in `sitemap`, and `robots.txt`.
+fn sitemap_and_robots(
+    theme: &Theme,
+    sitemap: &[page::SitemapEntry],
+) -> Result<Vec<Output>, Diagnostic> {
+    let mut ctx = Context::new();
+    ctx.insert("pages", sitemap);
+    ["sitemap.xml", "robots.txt"]
+        .into_iter()
+        .map(|template| {
+            let text = theme
+                .tera
+                .render(template, &ctx)
+                .map_err(|e| theme.diagnose(&e))?;
+            Ok(Output::text(template.to_string(), text))
+        })
+        .collect()
 }
 
 /// Renders only the pages made from the Markdown files `sources` (site-relative

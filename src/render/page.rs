@@ -169,7 +169,7 @@ pub struct Pages<'a> {
     /// (on first use), then shared by every listing that shows the project.
     summaries: OnceLock<HashMap<&'a str, Value>>,
     /// The UI strings of each language as a template value, made once.
-    strings: BTreeMap<&'a str, Value>,
+    strings: HashMap<&'a str, Value>,
 }
 
 impl<'a> Pages<'a> {
@@ -198,11 +198,7 @@ impl<'a> Pages<'a> {
                 name: string(theme, lang, "native_name"),
             })
             .collect();
-        let strings = theme
-            .strings
-            .iter()
-            .map(|(lang, strings)| (lang.as_str(), Value::from_serializable(strings)))
-            .collect();
+        let strings = theme.string_values();
         Pages {
             site,
             theme,
@@ -580,16 +576,7 @@ impl<'a> Pages<'a> {
                 Vec::new()
             },
         });
-        // Tera's buffer grew by doubling; a site holds tens of thousands of pages.
-        let mut bytes = html.into_bytes();
-        bytes.shrink_to_fit();
-        Ok((
-            Output {
-                path: urls::output_file(&page_path),
-                bytes,
-            },
-            entry,
-        ))
+        Ok((Output::text(urls::output_file(&page_path), html), entry))
     }
 }
 

@@ -130,6 +130,14 @@ impl Theme {
         }
     }
 
+    /// Each language's UI strings as one template value, to share between pages.
+    pub fn string_values(&self) -> std::collections::HashMap<&str, tera::Value> {
+        self.strings
+            .iter()
+            .map(|(lang, strings)| (lang.as_str(), tera::Value::from_serializable(strings)))
+            .collect()
+    }
+
     /// A UI string as plain text (empty if the theme lacks it; `load` reports that).
     pub fn text(&self, lang: &str, key: &str) -> &str {
         self.strings[lang]
