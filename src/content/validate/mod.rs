@@ -69,12 +69,7 @@ pub fn validate(
         .par_iter()
         .map(|page| context.project(page, None))
         .collect();
-    let mut projects = Vec::new();
-    for (project, found, later) in results {
-        diagnostics.extend(found);
-        later_links.extend(later);
-        projects.extend(project);
-    }
+    let mut projects = gather(results, &mut diagnostics, &mut later_links);
     let by_slug: HashMap<&str, &Project> = projects.iter().map(|p| (p.slug.as_str(), p)).collect();
     let results: Vec<_> = translated
         .par_iter()
@@ -87,12 +82,7 @@ pub fn validate(
             ),
         })
         .collect();
-    let mut translations = Vec::new();
-    for (project, found, later) in results {
-        diagnostics.extend(found);
-        later_links.extend(later);
-        translations.extend(project);
-    }
+    let mut translations = gather(results, &mut diagnostics, &mut later_links);
     link_versions(&mut projects, &mut translations, &config.languages);
 
     // Each project's reference in each of its languages.
@@ -128,12 +118,7 @@ pub fn validate(
             context.good_practice(page, project_ref)
         })
         .collect();
-    let mut good_practices = Vec::new();
-    for (gp, found, later) in results {
-        diagnostics.extend(found);
-        later_links.extend(later);
-        good_practices.extend(gp);
-    }
+    let mut good_practices = gather(results, &mut diagnostics, &mut later_links);
 
     let results: Vec<_> = news_pages
         .par_iter()
@@ -146,12 +131,7 @@ pub fn validate(
             context.news(page, project)
         })
         .collect();
-    let mut news = Vec::new();
-    for (item, found, later) in results {
-        diagnostics.extend(found);
-        later_links.extend(later);
-        news.extend(item);
-    }
+    let mut news = gather(results, &mut diagnostics, &mut later_links);
     news.sort_by(|a, b| (b.date, &a.title, &a.slug).cmp(&(a.date, &b.title, &b.slug)));
     link_news(
         &mut news,
@@ -311,6 +291,22 @@ impl PageContext<'_> {
     fn news(&self, page: &Page, project: Option<ProjectRef>) -> Checked<News> {
         self.check(page, |c, raw: RawNews| news::news(c, raw, project))
     }
+}
+
+/// The pages that passed among `results`; their diagnostics and links to
+/// headings join the site's.
+fn gather<T>(
+    results: Vec<Checked<T>>,
+    diagnostics: &mut Vec<Diagnostic>,
+    later_links: &mut Vec<LinkAt>,
+) -> Vec<T> {
+    let mut kept = Vec::new();
+    for (item, found, later) in results {
+        diagnostics.extend(found);
+        later_links.extend(later);
+        kept.extend(item);
+    }
+    kept
 }
 
 /// A translation whose original (in the default language) does not exist.
