@@ -59,7 +59,16 @@ impl Outcome {
 
 /// Loads, validates and renders the site in memory. Writes nothing.
 pub fn render_site(options: &Options) -> Outcome {
-    let mut session = session::Session::once(options.clone());
+    outcome(session::Session::once(options.clone()))
+}
+
+/// One full build for `check`: everything `render_site` checks, without the
+/// search index, which only a published site needs.
+pub fn check_site(options: &Options) -> Outcome {
+    outcome(session::Session::check(options.clone()))
+}
+
+fn outcome(mut session: session::Session) -> Outcome {
     session.build();
     match session.into_last() {
         Ok(last) => {

@@ -56,6 +56,8 @@ pub struct Session {
     /// Whether to keep the loaded sources for the next edit; a one-off build
     /// frees them before rendering, when memory peaks.
     keep_sources: bool,
+    /// Whether to make the search index (`check` publishes nothing, so needs none).
+    search_index: bool,
     last: Option<Last>,
     /// Diagnostics of a build that did not get as far as rendering.
     failed: Vec<Diagnostic>,
@@ -69,6 +71,7 @@ impl Session {
         Session {
             options,
             keep_sources: true,
+            search_index: true,
             last: None,
             failed: Vec::new(),
             changed: None,
@@ -83,6 +86,14 @@ impl Session {
         }
     }
 
+    /// A session that only checks (`check`): one build, and no search index.
+    pub fn check(options: Options) -> Self {
+        Session {
+            search_index: false,
+            ..Session::once(options)
+        }
+    }
+
     pub fn options(&self) -> &Options {
         &self.options
     }
@@ -90,7 +101,7 @@ impl Session {
     /// Builds the whole site.
     pub fn build(&mut self) -> Update<'_> {
         self.changed = None;
-        match full(&self.options, self.keep_sources) {
+        match full(&self.options, self.keep_sources, self.search_index) {
             Ok(last) => self.last = Some(last),
             Err(diagnostics) => {
                 self.last = None;
@@ -222,7 +233,11 @@ fn apply(site: &mut Site, source: &str, body: String) {
 
 /// Loads, validates and renders the whole site. Err: it did not get as far as
 /// rendering (settings, data or templates are broken), with why.
-fn full(options: &Options, keep_sources: bool) -> Result<Last, Vec<Diagnostic>> {
+fn full(
+    options: &Options,
+    keep_sources: bool,
+    search_index: bool,
+) -> Result<Last, Vec<Diagnostic>> {
     let root: &Path = &options.root;
     let domain = crate::domain::load(root).map_err(sorted)?;
     let (config, mut diagnostics) =
@@ -245,7 +260,7 @@ fn full(options: &Options, keep_sources: bool) -> Result<Last, Vec<Diagnostic>> 
     // their links to headings checked, so one run reports every problem.
     match render::render(&site, &mut theme) {
         Ok(mut rendered) => {
-            if site.config.search {
+            if search_index && site.config.search {
                 match search::index(&rendered.files) {
                     Ok(index) => rendered.add(index),
                     Err(d) => diagnostics.push(d),

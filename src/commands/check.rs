@@ -10,7 +10,7 @@ pub fn run(args: &CheckArgs) -> u8 {
         Ok(o) => o,
         Err(code) => return code,
     };
-    let mut outcome = crate::render_site(&options);
+    let mut outcome = crate::check_site(&options);
     if args.external {
         outcome
             .diagnostics

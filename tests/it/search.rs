@@ -75,3 +75,16 @@ fn search_false_builds_no_index_and_no_search_page() {
     let home = page(&rendered, "index.html");
     assert!(!texts(&home, "header nav a").contains(&"Haku".to_string()));
 }
+
+#[test]
+fn check_makes_no_search_index() {
+    let outcome = hanke::check_site(&options(&repo_root()));
+    let rendered = outcome.rendered.expect("the example site has no errors");
+    assert!(rendered.file("search/index.html").is_some());
+    assert!(
+        !rendered
+            .files
+            .iter()
+            .any(|f| f.path.starts_with(hanke::search::BUNDLE_DIR))
+    );
+}
