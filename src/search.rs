@@ -30,11 +30,11 @@ pub fn index(files: &[Output]) -> Result<Vec<Output>, Diagnostic> {
     runtime.block_on(async {
         let config = PagefindServiceConfig::builder().build();
         let mut index = PagefindIndex::new(Some(config)).map_err(failed)?;
-        for file in files {
+        for file in files.iter().filter(|f| f.path.ends_with(".html")) {
             let Ok(html) = std::str::from_utf8(&file.bytes) else {
                 continue;
             };
-            if !file.path.ends_with(".html") || !html.contains(MARK) {
+            if !html.contains(MARK) {
                 continue;
             }
             index
