@@ -323,19 +323,30 @@ fn orphan(page: &Page, what: &str, path: &str) -> Diagnostic {
 /// Gives every project and translation the list of all its language versions,
 /// in the order of the site's languages.
 fn link_versions(projects: &mut [Project], translations: &mut [Project], languages: &[String]) {
+    let pages = projects.iter().chain(translations.iter());
+    let versions = versions_by_slug(pages.map(|p| (&p.slug, &p.lang, &p.url)), languages);
+    for p in projects.iter_mut().chain(translations.iter_mut()) {
+        p.versions = versions[&p.slug].clone();
+    }
+}
+
+/// The language versions of pages that share a slug, given as (slug, language,
+/// URL), each list in the order of the site's languages.
+fn versions_by_slug<'a>(
+    pages: impl Iterator<Item = (&'a String, &'a String, &'a String)>,
+    languages: &[String],
+) -> HashMap<String, Vec<Alternate>> {
     let mut versions: HashMap<String, Vec<Alternate>> = HashMap::new();
-    for p in projects.iter().chain(translations.iter()) {
-        versions.entry(p.slug.clone()).or_default().push(Alternate {
-            lang: p.lang.clone(),
-            url: p.url.clone(),
+    for (slug, lang, url) in pages {
+        versions.entry(slug.clone()).or_default().push(Alternate {
+            lang: lang.clone(),
+            url: url.clone(),
         });
     }
     for list in versions.values_mut() {
         list.sort_by_key(|a| languages.iter().position(|l| *l == a.lang));
     }
-    for p in projects.iter_mut().chain(translations.iter_mut()) {
-        p.versions = versions[&p.slug].clone();
-    }
+    versions
 }
 
 /// Gives every news item its language versions (items of the same file name),
@@ -346,23 +357,7 @@ fn link_news(
     translations: &mut [Project],
     languages: &[String],
 ) {
-    let mut versions: HashMap<&str, Vec<Alternate>> = HashMap::new();
-    for n in news.iter() {
-        versions
-            .entry(n.slug.as_str())
-            .or_default()
-            .push(Alternate {
-                lang: n.lang.clone(),
-                url: n.url.clone(),
-            });
-    }
-    for list in versions.values_mut() {
-        list.sort_by_key(|a| languages.iter().position(|l| *l == a.lang));
-    }
-    let versions: HashMap<String, Vec<Alternate>> = versions
-        .into_iter()
-        .map(|(slug, list)| (slug.to_string(), list))
-        .collect();
+    let versions = versions_by_slug(news.iter().map(|n| (&n.slug, &n.lang, &n.url)), languages);
     let mut by_project: HashMap<(&str, &str), Vec<NewsRef>> = HashMap::new();
     for n in news.iter() {
         if let Some(project) = &n.project {
