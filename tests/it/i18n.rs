@@ -197,3 +197,24 @@ fn a_missing_ui_string_names_the_language_and_keys() {
         d.message
     );
 }
+
+#[test]
+fn the_breadcrumb_leads_to_the_listing_in_the_pages_own_language() {
+    let (rendered, _) = render(&repo_root());
+    let crumb = |path: &str| {
+        let html = page(&rendered, path);
+        select(&html, ".breadcrumb li:first-child a")[0]
+            .value()
+            .attr("href")
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(crumb("sv/projects/sointu/index.html"), "/sv/");
+    assert_eq!(crumb("en/projects/sointu/index.html"), "/en/");
+    assert_eq!(crumb("projects/sointu/index.html"), "/");
+    assert_eq!(crumb("sv/news/sivusto-avattu/index.html"), "/sv/news/");
+    assert_eq!(
+        crumb("good-practices/asiakasraati/index.html"),
+        "/good-practices/"
+    );
+}
