@@ -202,23 +202,11 @@ fn project_pages(rng: &mut Rng, i: usize, n: usize) -> Vec<Page> {
     }
     for (k, path) in news_paths.iter().enumerate() {
         let title = format!("Uutinen {i}-{k}: {}", rng.word());
-        let day = format!(
-            "{}.{}.{}",
-            1 + rng.below(28),
-            1 + rng.below(12),
-            2019 + rng.below(7)
-        );
+        let (d, m, y) = (1 + rng.below(28), 1 + rng.below(12), 2019 + rng.below(7));
+        let day = format!("{d}.{m}.{y}");
         let paragraphs: Vec<String> = (0..3)
             .map(|_| (0..4).map(|_| rng.sentence()).collect::<Vec<_>>().join(" "))
             .collect();
-        let (d, m, y) = {
-            let parts: Vec<&str> = day.split('.').collect();
-            (
-                parts[0].to_string(),
-                parts[1].to_string(),
-                parts[2].to_string(),
-            )
-        };
         pages.push(Page {
             path: format!("{dir}/news/uutinen-{i:05}-{k}.md"),
             yaml: format!(
@@ -228,7 +216,7 @@ fn project_pages(rng: &mut Rng, i: usize, n: usize) -> Vec<Page> {
             body: format!("{}\n", paragraphs.join("\n\n")),
             hugo: (
                 format!("{path}.md"),
-                format!("title: \"{title}\"\ndate: {y}-{m:0>2}-{d:0>2}\nproject: {dir}\n"),
+                format!("title: \"{title}\"\ndate: {y}-{m:02}-{d:02}\nproject: {dir}\n"),
             ),
         });
     }
