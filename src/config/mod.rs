@@ -85,6 +85,18 @@ pub struct Config {
     pub search: bool,
 }
 
+impl Config {
+    /// A root-relative URL (with the base path) as an absolute address:
+    /// `/pr/projects/sointu/` with base `https://x.fi/pr/` → `https://x.fi/pr/projects/sointu/`.
+    pub fn absolute(&self, url: &str) -> String {
+        format!(
+            "{}{}",
+            self.base_url,
+            url.strip_prefix(self.base_path.as_str()).unwrap_or(url)
+        )
+    }
+}
+
 /// The overview page: every project with its key facts, grouped by one taxonomy.
 #[derive(Debug, Clone, Serialize)]
 pub struct Overview {

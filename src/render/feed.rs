@@ -8,8 +8,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
+use super::Output;
 use super::theme::Theme;
-use super::{Output, vcard};
 use crate::content::model::{News, Site};
 use crate::content::urls;
 use crate::diagnostic::Diagnostic;
@@ -35,7 +35,6 @@ struct Entry<'a> {
 /// Every feed of the site.
 pub fn feeds(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostic> {
     let config = &site.config;
-    let absolute = |url: &str| vcard::absolute(&config.base_url, &config.base_path, url);
     let author = config
         .organisation
         .as_ref()
@@ -54,7 +53,7 @@ pub fn feeds(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostic> {
         let entries: Vec<Entry> = items
             .into_iter()
             .map(|news| Entry {
-                href: absolute(&news.url),
+                href: config.absolute(&news.url),
                 news,
             })
             .collect();

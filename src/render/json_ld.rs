@@ -2,13 +2,12 @@
 
 use serde_json::{Value, json};
 
-use super::vcard::absolute;
 use crate::config::Config;
 use crate::content::model::{Contact, Project};
 
 /// The project as a schema.org `Project`, with its funders and contact people.
 pub fn project(p: &Project, config: &Config) -> String {
-    let url = absolute(&config.base_url, &config.base_path, &p.url);
+    let url = config.absolute(&p.url);
     let mut value = json!({
         "@context": "https://schema.org",
         "@type": "Project",

@@ -139,7 +139,7 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
         .par_extend(site.people.par_iter().map(|person| {
             Output::text(
                 format!("contacts/{}.vcf", person.slug),
-                vcard::vcard(person, &config.base_url, &config.base_path),
+                vcard::vcard(person, config),
             )
         }));
     if site

@@ -4,7 +4,6 @@
 
 use serde::Serialize;
 
-use super::vcard::absolute;
 use crate::config::Config;
 use crate::content::model::Project;
 
@@ -44,7 +43,7 @@ fn rows<'a, B>(projects: &'a [Project], config: &Config, euros: fn(f64) -> B) ->
             let f = p.funding.as_ref();
             Row {
                 slug: &p.slug,
-                url: absolute(&config.base_url, &config.base_path, &p.url),
+                url: config.absolute(&p.url),
                 name: &p.name,
                 short_name: p.short_name.as_deref(),
                 code: p.code.as_deref(),

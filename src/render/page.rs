@@ -12,7 +12,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::theme::Theme;
-use super::{Output, json_ld, taxonomy, vcard};
+use super::{Output, json_ld, taxonomy};
 use crate::config::Config;
 use crate::content::dates::PartialDate;
 use crate::content::model::{
@@ -320,7 +320,7 @@ impl<'a> Pages<'a> {
             .map(|v| Version {
                 lang: &v.lang,
                 url: v.url.clone(),
-                href: vcard::absolute(&config.base_url, &config.base_path, &v.url),
+                href: config.absolute(&v.url),
                 name: string(self.theme, &v.lang, "native_name"),
             })
             .collect()
@@ -419,7 +419,7 @@ impl<'a> Pages<'a> {
                 versions = Some(vec![Version {
                     lang: &gp.lang,
                     url: gp.url.clone(),
-                    href: vcard::absolute(&config.base_url, &config.base_path, &gp.url),
+                    href: config.absolute(&gp.url),
                     name: string(theme, &gp.lang, "native_name"),
                 }]);
                 ctx.insert("good_practice", gp);
@@ -582,13 +582,15 @@ impl<'a> Pages<'a> {
 
 fn meta<'a>(job: &Job<'a>, site: &'a Site) -> Meta<'a> {
     let config = &site.config;
-    let absolute = |url: &str| vcard::absolute(&config.base_url, &config.base_path, url);
     match job {
         Job::Project(p) => Meta {
             kind: "article",
             title: &p.name,
             description: p.summary.as_deref().or(p.goals.main.as_deref()),
-            image: p.image.as_ref().map(|i| (absolute(&i.url), i.alt.as_str())),
+            image: p
+                .image
+                .as_ref()
+                .map(|i| (config.absolute(&i.url), i.alt.as_str())),
         },
         Job::GoodPractice(i) => {
             let gp = &site.good_practices[*i];

@@ -5,13 +5,14 @@
 
 use std::fmt::Write as _;
 
+use crate::config::Config;
 use crate::content::people::Person;
 
 /// A content line longer than this many octets is folded (RFC 6350 §3.2).
 const LINE_OCTETS: usize = 75;
 
-/// The vCard of one person; `site_url` makes the project links absolute.
-pub fn vcard(person: &Person, site_url: &str, base_path: &str) -> String {
+/// The vCard of one person, with an absolute link to their first project.
+pub fn vcard(person: &Person, config: &Config) -> String {
     let c = &person.contact;
     let (given, family) = c.name.rsplit_once(' ').unwrap_or(("", &c.name));
     let mut card = String::with_capacity(512);
@@ -21,11 +22,7 @@ pub fn vcard(person: &Person, site_url: &str, base_path: &str) -> String {
     let name = [escape(family), escape(given)].join(";") + ";;;";
     line(&mut card, "N", &[&name]);
     if let Some(first) = person.projects.first() {
-        line(
-            &mut card,
-            "URL",
-            &[&absolute(site_url, base_path, &first.url)],
-        );
+        line(&mut card, "URL", &[&config.absolute(&first.url)]);
     }
     if let Some(title) = &c.title {
         line(&mut card, "TITLE", &[&escape(title)]);
@@ -87,11 +84,6 @@ fn escape(value: &str) -> String {
         }
     }
     out
-}
-
-/// `/pr/projects/sointu/` with site `https://x.fi/pr/` → `https://x.fi/pr/projects/sointu/`.
-pub fn absolute(site_url: &str, base_path: &str, url: &str) -> String {
-    format!("{site_url}{}", url.strip_prefix(base_path).unwrap_or(url))
 }
 
 #[cfg(test)]
