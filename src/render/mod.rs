@@ -72,6 +72,7 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
     let config = &site.config;
     let pages = Pages::new(site, theme);
     let jobs = pages.jobs();
+    pages.prepare_listings()?;
     let results: Vec<_> = jobs.par_iter().map(|job| pages.render(job)).collect();
 
     let mut rendered = Rendered::default();
@@ -118,8 +119,7 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
         }
     }
     if !diagnostics.is_empty() {
-        diagnostics.dedup_by(|a, b| a.message == b.message && a.file == b.file && a.line == b.line);
-        return Err(diagnostics);
+        return Err(unique(diagnostics));
     }
     // The site's own static files win over the theme's of the same name.
     let site_outputs: std::collections::HashSet<&str> =
@@ -155,6 +155,12 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
     rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
     rendered.copies = site.assets.clone();
     Ok(rendered)
+}
+
+/// A broken template fails every page it renders the same way: report it once.
+fn unique(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostics.dedup_by(|a, b| a.message == b.message && a.file == b.file && a.line == b.line);
+    diagnostics
 }
 
 /// `sitemap.xml` of the pages listed in `sitemap`, and `robots.txt`.

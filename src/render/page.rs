@@ -134,6 +134,9 @@ impl<'a> From<&'a News> for NewsSummary<'a> {
     }
 }
 
+/// The theme's template of a project's card in listings.
+const CARD_TEMPLATE: &str = "partials/project-card.html";
+
 /// How many news items the home page shows.
 const HOME_NEWS: usize = 3;
 
@@ -165,9 +168,10 @@ pub struct Pages<'a> {
     /// Each language's projects grouped by taxonomy; made on first use, so
     /// rendering one project page does not group the whole site.
     listings: OnceLock<Vec<(&'a str, Vec<taxonomy::Taxonomy<'a>>)>>,
-    /// Each project version's summary as a template value, by URL: made once
-    /// (on first use), then shared by every listing that shows the project.
-    summaries: OnceLock<HashMap<&'a str, Value>>,
+    /// For each language, the projects a listing in it may show, by URL: the
+    /// summary as a template value with its card rendered. Made once, before
+    /// the listings render, then shared by every listing.
+    listed: OnceLock<Vec<HashMap<&'a str, Value>>>,
     /// The UI strings of each language as a template value, made once.
     strings: HashMap<&'a str, Value>,
 }
@@ -205,7 +209,7 @@ impl<'a> Pages<'a> {
             statements,
             statement_versions,
             listings: OnceLock::new(),
-            summaries: OnceLock::new(),
+            listed: OnceLock::new(),
             strings,
         }
     }
@@ -239,24 +243,78 @@ impl<'a> Pages<'a> {
         })
     }
 
-    /// The summaries of `projects`, for a listing.
-    fn summaries(&self, projects: impl Iterator<Item = &'a Project>) -> Value {
-        let all = self.summaries.get_or_init(|| {
-            let site = self.site;
-            let versions: Vec<&Project> = site.projects.iter().chain(&site.translations).collect();
-            versions
-                .par_iter()
-                .map(|p| {
-                    (
-                        p.url.as_str(),
-                        Value::from_serializable(&ProjectSummary::from(*p)),
-                    )
-                })
-                .collect()
-        });
+    /// Renders the card of every project a listing may show, in every language:
+    /// each card once, though a project is listed on many pages. Call before
+    /// rendering listings (not lazily inside a parallel render, where a thread
+    /// waiting on another's initialisation could be handed a listing to render).
+    pub fn prepare_listings(&self) -> Result<(), Vec<Diagnostic>> {
+        let site = self.site;
+        let languages = &site.config.languages;
+        // A listing in a language shows its versions and the originals.
+        let shown: Vec<(usize, &Project)> = (0..languages.len())
+            .flat_map(|l| {
+                let lang = languages[l].as_str();
+                site.projects
+                    .iter()
+                    .chain(site.translations.iter().filter(move |t| t.lang == lang))
+                    .map(move |p| (l, p))
+            })
+            .collect();
+        let cards: Vec<_> = shown
+            .par_iter()
+            .map(|&(l, p)| {
+                self.listed_value(&languages[l], p)
+                    .map(|v| (l, p.url.as_str(), v))
+            })
+            .collect();
+        let mut listed = vec![HashMap::new(); languages.len()];
+        let mut diagnostics = Vec::new();
+        for card in cards {
+            match card {
+                Ok((l, url, value)) => {
+                    listed[l].insert(url, value);
+                }
+                Err(d) => diagnostics.push(d),
+            }
+        }
+        if !diagnostics.is_empty() {
+            return Err(super::unique(diagnostics));
+        }
+        self.listed.get_or_init(|| listed);
+        Ok(())
+    }
+
+    /// A project as a listing in `lang` shows it: its summary and its card.
+    fn listed_value(&self, lang: &str, p: &Project) -> Result<Value, Diagnostic> {
+        let summary = Value::from_serializable(&ProjectSummary::from(p));
+        let mut ctx = Context::new();
+        ctx.insert("lang", lang);
+        ctx.insert_value("t", self.strings[lang].clone());
+        ctx.insert_value("p", summary.clone());
+        let card = self
+            .theme
+            .tera
+            .render(CARD_TEMPLATE, &ctx)
+            .map_err(|e| self.theme.diagnose(&e))?;
+        let mut map = summary.into_map().expect("a summary is a map");
+        map.insert("card".into(), Value::safe_string(&card));
+        Ok(Value::from(map))
+    }
+
+    /// `projects` as a listing in `lang` shows them.
+    fn listed(&self, lang: &str, projects: impl Iterator<Item = &'a Project>) -> Value {
+        let languages = &self.site.config.languages;
+        let l = languages
+            .iter()
+            .position(|x| x == lang)
+            .expect("a site language");
+        let listed = &self
+            .listed
+            .get()
+            .expect("listings prepared before rendering")[l];
         Value::from(
             projects
-                .map(|p| all[p.url.as_str()].clone())
+                .map(|p| listed[p.url.as_str()].clone())
                 .collect::<Vec<_>>(),
         )
     }
@@ -371,11 +429,12 @@ impl<'a> Pages<'a> {
             Job::Home(l) => {
                 lang = l;
                 let in_language = site.projects.iter().chain(&site.translations);
-                let summaries = self.summaries(in_language.filter(|p| p.lang == *l));
-                ctx.insert_value("projects", summaries);
+                let own = self.listed(l, in_language.filter(|p| p.lang == *l));
+                ctx.insert_value("projects", own);
                 // Projects not translated yet are listed apart, marked as
                 // being in the default language: text never falls back silently.
-                let untranslated = self.summaries(
+                let untranslated = self.listed(
+                    l,
                     site.projects
                         .iter()
                         .filter(|p| p.lang != *l && !p.versions.iter().any(|v| v.lang == *l)),
@@ -476,7 +535,7 @@ impl<'a> Pages<'a> {
                 lang = l;
                 ctx.insert("taxonomy", taxonomy.key);
                 ctx.insert("term", &term.name);
-                ctx.insert_value("projects", self.summaries(term.projects.iter().copied()));
+                ctx.insert_value("projects", self.listed(l, term.projects.iter().copied()));
                 ("term.html", self.term_url(l, taxonomy.key, &term.slug))
             }
             Job::Overview(l) => {
@@ -494,7 +553,7 @@ impl<'a> Pages<'a> {
                 let mut groups: Vec<Value> = by
                     .terms
                     .iter()
-                    .map(|term| group(&term.name, self.summaries(term.projects.iter().copied())))
+                    .map(|term| group(&term.name, self.listed(l, term.projects.iter().copied())))
                     .collect();
                 // Projects in no group last, under "" (the template names the group).
                 let grouped: HashSet<&str> = by
@@ -507,7 +566,7 @@ impl<'a> Pages<'a> {
                     .filter(|p| !grouped.contains(p.url.as_str()))
                     .peekable();
                 if without.peek().is_some() {
-                    groups.push(group("", self.summaries(without)));
+                    groups.push(group("", self.listed(l, without)));
                 }
                 ctx.insert("group_by", key);
                 ctx.insert_value("groups", Value::from(groups));

@@ -19,6 +19,8 @@ use crate::yaml::Document;
 
 pub const THEMES_DIR: &str = "themes";
 pub const SITE_TEMPLATES_DIR: &str = "templates";
+const TEMPLATE_HINT: &str =
+    "fix the template, or delete the site's copy in templates/ to use the theme's";
 pub const SITE_I18N_DIR: &str = "i18n";
 
 /// The default theme, built into the binary so a site needs no copy of it. A site
@@ -91,7 +93,7 @@ impl Theme {
             templates,
         };
         if let Err(e) = tera.add_raw_templates(raw) {
-            diagnostics.push(theme.diagnose(&e));
+            diagnostics.extend(theme.diagnose_all(&e));
         }
         theme.tera = tera;
 
@@ -146,6 +148,42 @@ impl Theme {
             .unwrap_or_default()
     }
 
+    /// Tera reports unknown filters, tests and functions in all templates at
+    /// once, as text: one diagnostic for each, in its template file.
+    fn diagnose_all(&self, error: &tera::Error) -> Vec<Diagnostic> {
+        let tera::ErrorKind::Msg(text) = error.kind() else {
+            return vec![self.diagnose(error)];
+        };
+        let found: Vec<Diagnostic> = text
+            .split("\n\n")
+            .filter_map(|report| self.validation_report(report))
+            .collect();
+        if found.is_empty() {
+            vec![self.diagnose(error)]
+        } else {
+            found
+        }
+    }
+
+    /// `error: Unknown filter `x`` with ` --> NAME:LINE:COL` on the next line.
+    fn validation_report(&self, report: &str) -> Option<Diagnostic> {
+        let mut lines = report.lines();
+        let message = lines.next()?.strip_prefix("error: ")?;
+        let (name, at) = lines.next()?.trim().strip_prefix("--> ")?.split_once(':')?;
+        let (line, col) = at.split_once(':')?;
+        let (shown, text) = self.templates.get(name)?;
+        let source = Arc::new(SourceText {
+            path: shown.clone(),
+            text: text.clone(),
+        });
+        Some(
+            Diagnostic::error("template", message)
+                .in_source(&source)
+                .at(Pos::new(line.parse().ok()?, col.parse().ok()?))
+                .hint(TEMPLATE_HINT),
+        )
+    }
+
     /// A Tera error as a diagnostic in the template file, with Tera's cause chain.
     pub fn diagnose(&self, error: &tera::Error) -> Diagnostic {
         let mut messages = Vec::new();
@@ -162,8 +200,7 @@ impl Theme {
             current = e.source();
         }
         messages.dedup();
-        let mut d = Diagnostic::error("template", messages.join(": "))
-            .hint("fix the template, or delete the site's copy in templates/ to use the theme's");
+        let mut d = Diagnostic::error("template", messages.join(": ")).hint(TEMPLATE_HINT);
         if let Some((shown, text)) = report
             .as_ref()
             .and_then(|r| self.templates.get(r.filename()))

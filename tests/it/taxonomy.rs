@@ -25,14 +25,14 @@ fn each_taxonomy_lists_its_terms_with_counts() {
     let lappi = page(&rendered, "regions/lappi/index.html");
     assert_eq!(text(&lappi, "h1"), "Lappi (2)");
     assert_eq!(
-        texts(&lappi, "main h2 a"),
+        texts(&lappi, "main h3 a"),
         [
             "Jäkälä – Jälkihuoltopalveluiden kehittäminen Lapissa",
             "AITO-hanke"
         ]
     );
     let eu = page(&rendered, "funders/euroopan-unioni/index.html");
-    assert_eq!(texts(&eu, "main h2 a").len(), 3);
+    assert_eq!(texts(&eu, "main h3 a").len(), 3);
     for path in [
         "topics/index.html",
         "programmes/index.html",
@@ -46,7 +46,7 @@ fn each_taxonomy_lists_its_terms_with_counts() {
 fn taxonomies_exist_in_every_language_and_mark_untranslated_projects() {
     let (rendered, _) = render(&repo_root());
     let sv = page(&rendered, "sv/regions/kymenlaakso/index.html");
-    let link = &select(&sv, "main h2 a")[0];
+    let link = &select(&sv, "main h3 a")[0];
     assert_eq!(link.value().attr("href"), Some("/sv/projects/sointu/"));
     assert_eq!(
         link.value().attr("lang"),
@@ -54,7 +54,7 @@ fn taxonomies_exist_in_every_language_and_mark_untranslated_projects() {
         "Sointu has a Swedish version"
     );
     let lappi = page(&rendered, "sv/regions/lappi/index.html");
-    let jakala = &select(&lappi, "main h2 a")[0];
+    let jakala = &select(&lappi, "main h3 a")[0];
     assert_eq!(jakala.value().attr("lang"), Some("fi"));
     assert_eq!(text(&lappi, "h1"), "Lappi (2)");
     assert_eq!(select(&lappi, "html[lang='sv']").len(), 1);
@@ -150,5 +150,59 @@ fn an_unknown_overview_grouping_is_an_error_with_the_choices() {
             .as_deref()
             .unwrap()
             .starts_with("did you mean `regions`?")
+    );
+}
+
+#[test]
+fn listings_show_each_project_through_the_card_template_a_site_can_override() {
+    let site = example_with("");
+    let templates = site.path().join("templates/partials");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("project-card.html"),
+        r#"<p class="my-card" lang="{{ lang }}">{{ p.name }}: {{ t.duration }}</p>"#,
+    )
+    .unwrap();
+    let (rendered, _) = render(site.path());
+    let lappi = page(&rendered, "regions/lappi/index.html");
+    assert_eq!(text(&lappi, "main h2"), "Hankkeet");
+    assert_eq!(
+        texts(&lappi, "main ul.cards > li > p.my-card"),
+        [
+            "Jäkälä – Jälkihuoltopalveluiden kehittäminen Lapissa: Toteutusaika",
+            "AITO-hanke: Toteutusaika"
+        ]
+    );
+    // A Swedish listing renders the card in Swedish, also for projects that
+    // are listed in Finnish.
+    let sv = page(&rendered, "sv/regions/lappi/index.html");
+    let cards = select(&sv, "main p.my-card");
+    assert_eq!(cards.len(), 2);
+    assert!(cards.iter().all(|c| c.value().attr("lang") == Some("sv")));
+    let home = page(&rendered, "index.html");
+    assert_eq!(select(&home, "main p.my-card").len(), 7);
+}
+
+#[test]
+fn a_broken_card_template_is_reported_in_its_file() {
+    let site = example_with("");
+    let templates = site.path().join("templates/partials");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("project-card.html"),
+        "{{ p.name | no_such_filter }}",
+    )
+    .unwrap();
+    let errors = errors_of(site.path());
+    assert_eq!(errors.len(), 1, "{}", lines(&errors));
+    assert_eq!(
+        lines(&errors),
+        "error[template]: templates/partials/project-card.html:1:13: Unknown filter `no_such_filter`\n"
+    );
+    // Found only when a card renders.
+    std::fs::write(templates.join("project-card.html"), "{{ p.name.first }}").unwrap();
+    assert_eq!(
+        lines(&errors_of(site.path())),
+        "error[template]: templates/partials/project-card.html:1:11: Field `first` is not defined.\n"
     );
 }
