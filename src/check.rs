@@ -16,12 +16,11 @@ pub const BROKEN_ANCHOR: &str = "broken-anchor";
 pub fn anchors(links: &[LinkAt], rendered: &Rendered, base_path: &str) -> Vec<Diagnostic> {
     let mut ids: HashMap<String, HashSet<String>> = HashMap::new();
     let mut found = Vec::new();
-    for anchor in links.iter().filter(|l| l.url.starts_with('/')) {
+    for (anchor, file) in targets(links, base_path) {
         let (path, fragment) = anchor
             .url
             .split_once('#')
             .expect("internal links checked later have a fragment");
-        let file = urls::output_file(path.strip_prefix(base_path).unwrap_or(path));
         let Some(html) = rendered.file(&file).map(|f| f.bytes.as_slice()) else {
             continue; // a missing page is reported when the link is resolved
         };
@@ -42,6 +41,27 @@ pub fn anchors(links: &[LinkAt], rendered: &Rendered, base_path: &str) -> Vec<Di
         }
     }
     found
+}
+
+/// The output files that links to headings point into: the files `anchors`
+/// reads, so a build must keep them until it has checked.
+pub fn anchor_targets(links: &[LinkAt], base_path: &str) -> HashSet<String> {
+    targets(links, base_path).map(|(_, file)| file).collect()
+}
+
+/// Each link to a heading on the site, with the output file it points into.
+fn targets<'a>(
+    links: &'a [LinkAt],
+    base_path: &'a str,
+) -> impl Iterator<Item = (&'a LinkAt, String)> + 'a {
+    links
+        .iter()
+        .filter(|l| l.url.starts_with('/'))
+        .map(move |link| {
+            let path = link.url.split('#').next().unwrap_or_default();
+            let file = urls::output_file(path.strip_prefix(base_path).unwrap_or(path));
+            (link, file)
+        })
 }
 
 /// Web addresses that do not answer or answer with an error (`check --external`),

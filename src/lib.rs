@@ -4,8 +4,8 @@
 //! The pipeline runs one way: [`content`] loads and validates the Markdown into a
 //! typed [`content::model::Site`], [`render`] turns it into files in memory through
 //! the theme, and [`write`] swaps them into the output folder. `build`, `check`
-//! and `serve` all build through a [`session::Session`] ([`render_site`] is one
-//! full build); only `build` and `serve` write.
+//! and `serve` all build through [`session::full`] (`serve` keeps a
+//! [`session::Session`] between edits); only `build` and `serve` write.
 
 pub mod check;
 pub mod cli;
@@ -59,24 +59,42 @@ impl Outcome {
 
 /// Loads, validates and renders the site in memory. Writes nothing.
 pub fn render_site(options: &Options) -> Outcome {
-    outcome(session::Session::once(options.clone()))
+    outcome(session::full(options, session::Plan::RENDER))
 }
 
 /// One full build for `check`: everything `render_site` checks, without the
 /// search index, which only a published site needs.
 pub fn check_site(options: &Options) -> Outcome {
-    outcome(session::Session::check(options.clone()))
+    outcome(session::full(options, session::Plan::CHECK))
 }
 
-fn outcome(mut session: session::Session) -> Outcome {
-    session.build();
-    match session.into_last() {
+/// Builds the site into `staging`, each file written as soon as it is
+/// rendered; the outcome keeps only the files the checks read. The caller
+/// finishes the staging folder if the outcome has no errors.
+pub fn build_site(options: &Options, staging: &write::Staging) -> Outcome {
+    let plan = session::Plan {
+        staging: Some(staging),
+        ..session::Plan::RENDER
+    };
+    outcome(session::full(options, plan))
+}
+
+fn outcome(build: Result<session::Last, Vec<Diagnostic>>) -> Outcome {
+    match build {
         Ok(last) => {
-            let ok = !last.diagnostics.iter().any(Diagnostic::is_error);
+            let session::Last {
+                mut site,
+                diagnostics,
+                rendered,
+                ..
+            } = last;
+            let ok = !diagnostics.iter().any(Diagnostic::is_error);
+            let web_links = std::mem::take(&mut site.later_links);
+            drop_later(site);
             Outcome {
-                diagnostics: last.diagnostics,
-                rendered: ok.then_some(last.rendered),
-                web_links: last.site.later_links,
+                diagnostics,
+                rendered: ok.then_some(rendered),
+                web_links,
             }
         }
         Err(diagnostics) => Outcome {
@@ -85,6 +103,12 @@ fn outcome(mut session: session::Session) -> Outcome {
             web_links: Vec::new(),
         },
     }
+}
+
+/// Frees `value` on another thread: the model of a site of thousands of
+/// projects takes a noticeable while to free, and nothing needs to wait for it.
+pub fn drop_later<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
 }
 
 /// The build date: `--today`, else `SOURCE_DATE_EPOCH` (for reproducible

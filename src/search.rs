@@ -30,13 +30,10 @@ pub fn index(files: &[Output]) -> Result<Vec<Output>, Diagnostic> {
     runtime.block_on(async {
         let config = PagefindServiceConfig::builder().build();
         let mut index = PagefindIndex::new(Some(config)).map_err(failed)?;
-        for file in files.iter().filter(|f| f.path.ends_with(".html")) {
+        for file in files.iter().filter(|f| is_indexed(f)) {
             let Ok(html) = std::str::from_utf8(&file.bytes) else {
                 continue;
             };
-            if !html.contains(MARK) {
-                continue;
-            }
             index
                 .add_html_file(Some(file.path.clone()), None, html.to_string())
                 .await
@@ -55,6 +52,11 @@ pub fn index(files: &[Output]) -> Result<Vec<Output>, Diagnostic> {
             })
             .collect())
     })
+}
+
+/// Whether the index reads `file`: a page whose template marked its text.
+pub fn is_indexed(file: &Output) -> bool {
+    file.path.ends_with(".html") && memchr::memmem::find(&file.bytes, MARK.as_bytes()).is_some()
 }
 
 fn failed(error: impl std::fmt::Display) -> Diagnostic {

@@ -10,6 +10,7 @@
 //! a new or deleted file, settings, data, templates, static files) rebuilds
 //! everything.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::content::links::Links;
@@ -20,6 +21,7 @@ use crate::diagnostic::{self, Diagnostic, display_path};
 use crate::domain::Domain;
 use crate::render::theme::Theme;
 use crate::render::{self, Output, Rendered};
+use crate::write::Staging;
 use crate::{Options, check, config, content, search};
 
 /// What one full build made, kept for the next.
@@ -53,11 +55,6 @@ impl Update<'_> {
 
 pub struct Session {
     options: Options,
-    /// Whether to keep the loaded sources for the next edit; a one-off build
-    /// frees them before rendering, when memory peaks.
-    keep_sources: bool,
-    /// Whether to make the search index (`check` publishes nothing, so needs none).
-    search_index: bool,
     last: Option<Last>,
     /// Diagnostics of a build that did not get as far as rendering.
     failed: Vec<Diagnostic>,
@@ -65,32 +62,46 @@ pub struct Session {
     changed: Option<Vec<String>>,
 }
 
+/// What one full build is for.
+#[derive(Clone, Copy)]
+pub struct Plan<'a> {
+    /// Whether to keep the loaded sources for the next edit; a one-off build
+    /// frees them before rendering, when memory peaks.
+    pub keep_sources: bool,
+    /// Whether to make the search index (`check` publishes nothing, so needs none).
+    pub search_index: bool,
+    /// Where `build` writes each file as it is rendered; None keeps every file
+    /// in memory.
+    pub staging: Option<&'a Staging>,
+}
+
+impl Plan<'_> {
+    /// `serve`: everything in memory, sources kept for the next edit.
+    pub const SERVE: Plan<'static> = Plan {
+        keep_sources: true,
+        search_index: true,
+        staging: None,
+    };
+    /// One build in memory, as published (tests).
+    pub const RENDER: Plan<'static> = Plan {
+        keep_sources: false,
+        ..Plan::SERVE
+    };
+    /// `check`: one build in memory, without the search index.
+    pub const CHECK: Plan<'static> = Plan {
+        search_index: false,
+        ..Plan::RENDER
+    };
+}
+
 impl Session {
     /// A session that rebuilds after edits (`serve`).
     pub fn new(options: Options) -> Self {
         Session {
             options,
-            keep_sources: true,
-            search_index: true,
             last: None,
             failed: Vec::new(),
             changed: None,
-        }
-    }
-
-    /// A session for one build (`build`, `check`).
-    pub fn once(options: Options) -> Self {
-        Session {
-            keep_sources: false,
-            ..Session::new(options)
-        }
-    }
-
-    /// A session that only checks (`check`): one build, and no search index.
-    pub fn check(options: Options) -> Self {
-        Session {
-            search_index: false,
-            ..Session::once(options)
         }
     }
 
@@ -101,7 +112,7 @@ impl Session {
     /// Builds the whole site.
     pub fn build(&mut self) -> Update<'_> {
         self.changed = None;
-        match full(&self.options, self.keep_sources, self.search_index) {
+        match full(&self.options, Plan::SERVE) {
             Ok(last) => self.last = Some(last),
             Err(diagnostics) => {
                 self.last = None;
@@ -233,18 +244,14 @@ fn apply(site: &mut Site, source: &str, body: String) {
 
 /// Loads, validates and renders the whole site. Err: it did not get as far as
 /// rendering (settings, data or templates are broken), with why.
-fn full(
-    options: &Options,
-    keep_sources: bool,
-    search_index: bool,
-) -> Result<Last, Vec<Diagnostic>> {
+pub fn full(options: &Options, plan: Plan) -> Result<Last, Vec<Diagnostic>> {
     let root: &Path = &options.root;
     let domain = crate::domain::load(root).map_err(sorted)?;
     let (config, mut diagnostics) =
         config::load(root, options.base_url.as_deref(), options.today, &domain).map_err(sorted)?;
     let theme = Theme::load(root, &config);
     let (mut loaded, validated) = content::read(root, config, &domain, options.today);
-    if !keep_sources {
+    if !plan.keep_sources {
         loaded = Loaded::default();
     }
     diagnostics.extend(validated.diagnostics);
@@ -256,13 +263,28 @@ fn full(
         }
     };
     let site = validated.site;
+    let search_index = plan.search_index && site.config.search;
+    let written;
+    let sink: &dyn render::Sink = match plan.staging {
+        Some(staging) => {
+            written = WriteThrough {
+                staging,
+                anchor_targets: check::anchor_targets(&site.later_links, &site.config.base_path),
+                search_index,
+            };
+            &written
+        }
+        None => &render::Keep,
+    };
     // Render even when some pages have errors: the pages that are fine still get
     // their links to headings checked, so one run reports every problem.
-    match render::render(&site, &mut theme) {
+    match render::render(&site, &mut theme, sink) {
         Ok(mut rendered) => {
-            if search_index && site.config.search {
-                match search::index(&rendered.files) {
-                    Ok(index) => rendered.add(index),
+            if search_index {
+                let index: Result<Vec<_>, _> = search::index(&rendered.files)
+                    .and_then(|files| files.into_iter().map(|f| sink.take(f)).collect());
+                match index {
+                    Ok(kept) => rendered.add(kept.into_iter().flatten().collect()),
                     Err(d) => diagnostics.push(d),
                 }
             }
@@ -285,6 +307,26 @@ fn full(
             diagnostics.extend(found);
             Err(sorted(diagnostics))
         }
+    }
+}
+
+/// Writes each file into the staging folder as it is rendered, keeping in
+/// memory only what is read after rendering: the pages that links to headings
+/// point into, and the pages the search index reads.
+struct WriteThrough<'a> {
+    staging: &'a Staging,
+    anchor_targets: HashSet<String>,
+    search_index: bool,
+}
+
+impl render::Sink for WriteThrough<'_> {
+    fn take(&self, file: Output) -> Result<Option<Output>, Diagnostic> {
+        self.staging
+            .put(&file)
+            .map_err(|e| Diagnostic::error("write", e.to_string()))?;
+        let needed = self.anchor_targets.contains(&file.path)
+            || (self.search_index && search::is_indexed(&file));
+        Ok(needed.then_some(file))
     }
 }
 

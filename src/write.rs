@@ -1,19 +1,23 @@
 //! Stage 4, the only code that writes the site: into a fresh temporary folder
 //! beside the output, swapped in by rename only when everything was written. A
-//! failed build leaves the previous site exactly as it was.
+//! failed build leaves the previous site exactly as it was. `build` hands each
+//! file to the [`Staging`] folder as soon as it is rendered, so the pages of a
+//! large site are never all in memory at once.
 //!
 //! `serve` writes the first build that way, then updates the folder in place,
 //! writing only files whose bytes changed ([`Written`] remembers what is there),
 //! so an edit costs a few writes instead of a whole new site.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+use crate::content::model::Asset;
 use crate::render::{Output, Rendered};
 
 #[derive(Debug, thiserror::Error)]
@@ -37,48 +41,102 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
     }
 }
 
-/// Writes `rendered` (and copies its assets from `root`) to `output`, atomically.
-pub fn write(root: &Path, output: &Path, rendered: &Rendered) -> Result<(), WriteError> {
-    check_output(root, output)?;
-    let parent = match output.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-    let staging = tempfile::Builder::new()
-        .prefix(".hanke-build-")
-        .tempdir_in(&parent)
-        .map_err(io_err(&parent))?;
-    let dir = staging.path();
+/// A build being written into a fresh folder beside the output. `finish` swaps
+/// it in; dropped unfinished (the build failed), it is deleted and the output
+/// stays as it was.
+pub struct Staging {
+    dir: tempfile::TempDir,
+    root: PathBuf,
+    output: PathBuf,
+    pages: AtomicUsize,
+    others: AtomicUsize,
+}
 
-    let targets: Vec<&str> = rendered
-        .files
-        .iter()
-        .map(|f| f.path.as_str())
-        .chain(rendered.copies.iter().map(|c| c.output.as_str()))
-        .collect();
-    let mut folders = BTreeSet::new();
-    for target in &targets {
-        let rel = safe_relative(target)?;
-        if let Some(p) = rel.parent() {
-            folders.insert(dir.join(p));
+/// What a finished build wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count {
+    pub pages: usize,
+    /// Every other file: feeds, vCards, data, static and copied files.
+    pub others: usize,
+}
+
+impl Staging {
+    /// Prepares to replace `output` with the site in `root`, refusing folders
+    /// that are not hanke's to replace.
+    pub fn new(root: &Path, output: &Path) -> Result<Self, WriteError> {
+        check_output(root, output)?;
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(io_err(&parent))?;
+        let dir = tempfile::Builder::new()
+            .prefix(".hanke-build-")
+            .tempdir_in(&parent)
+            .map_err(io_err(&parent))?;
+        Ok(Staging {
+            dir,
+            root: root.to_path_buf(),
+            output: output.to_path_buf(),
+            pages: AtomicUsize::new(0),
+            others: AtomicUsize::new(0),
+        })
+    }
+
+    /// Writes one rendered file; any thread may call it.
+    pub fn put(&self, file: &Output) -> Result<(), WriteError> {
+        let path = self.dir.path().join(safe_relative(&file.path)?);
+        write_creating_folders(&path, &file.bytes)?;
+        let count = if file.path.ends_with(".html") {
+            &self.pages
+        } else {
+            &self.others
+        };
+        count.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Copies the site's own files (`copies`, from the site's folder), then
+    /// swaps the staged site in for the output.
+    pub fn finish(self, copies: &[Asset]) -> Result<Count, WriteError> {
+        copies.par_iter().try_for_each(|copy| {
+            let from = self.root.join(&copy.source);
+            let to = self.dir.path().join(safe_relative(&copy.output)?);
+            if let Some(parent) = to.parent() {
+                fs::create_dir_all(parent).map_err(io_err(parent))?;
+            }
+            fs::copy(&from, &to).map(drop).map_err(io_err(&from))
+        })?;
+        let count = Count {
+            pages: self.pages.into_inner(),
+            others: self.others.into_inner() + copies.len(),
+        };
+        swap(self.dir.keep(), &self.output)?;
+        Ok(count)
+    }
+}
+
+/// Writes `bytes` to `path`, making its folder first if it is missing (most
+/// pages have a folder of their own, so trying first saves a call per file).
+fn write_creating_folders(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    match fs::write(path, bytes) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            let parent = path.parent().unwrap_or(Path::new("."));
+            fs::create_dir_all(parent).map_err(io_err(parent))?;
+            fs::write(path, bytes).map_err(io_err(path))
         }
+        result => result.map_err(io_err(path)),
     }
-    for folder in &folders {
-        fs::create_dir_all(folder).map_err(io_err(folder))?;
-    }
-    rendered.files.par_iter().try_for_each(|file| {
-        let path = dir.join(&file.path);
-        fs::write(&path, &file.bytes).map_err(io_err(&path))
-    })?;
-    rendered.copies.par_iter().try_for_each(|copy| {
-        let from = root.join(&copy.source);
-        fs::copy(&from, dir.join(&copy.output))
-            .map(drop)
-            .map_err(io_err(&from))
-    })?;
+}
 
-    swap(staging.keep(), output)
+/// Writes `rendered` (and copies its assets from `root`) to `output`, atomically.
+pub fn write(root: &Path, output: &Path, rendered: &Rendered) -> Result<Count, WriteError> {
+    let staging = Staging::new(root, output)?;
+    rendered
+        .files
+        .par_iter()
+        .try_for_each(|file| staging.put(file))?;
+    staging.finish(&rendered.copies)
 }
 
 /// What `serve` has written to the output folder: a hash of each rendered

@@ -1,9 +1,11 @@
 //! `hanke build`: render the site and write it atomically.
 
+use std::path::Path;
 use std::time::Instant;
 
 use super::{EXIT_CONTENT, EXIT_OK, failed, options, print};
 use crate::cli::BuildArgs;
+use crate::write::Staging;
 
 pub fn run(args: &BuildArgs) -> u8 {
     let started = Instant::now();
@@ -15,7 +17,11 @@ pub fn run(args: &BuildArgs) -> u8 {
         .output
         .clone()
         .unwrap_or_else(|| options.root.join("public"));
-    let outcome = crate::render_site(&options);
+    let staging = match Staging::new(&options.root, &output) {
+        Ok(s) => s,
+        Err(e) => return not_built(&e.to_string(), &output),
+    };
+    let outcome = crate::build_site(&options, &staging);
     print(&outcome.diagnostics, &args.common);
     let rendered = match outcome.rendered {
         Some(r) if !failed(&outcome.diagnostics, args.common.strict) => r,
@@ -24,21 +30,23 @@ pub fn run(args: &BuildArgs) -> u8 {
             return EXIT_CONTENT;
         }
     };
-    if let Err(e) = crate::write::write(&options.root, &output, &rendered) {
-        eprintln!("error: {e}");
-        eprintln!("The site was not built; {} is unchanged.", output.display());
-        return EXIT_CONTENT;
-    }
-    let pages = rendered
-        .files
-        .iter()
-        .filter(|f| f.path.ends_with(".html"))
-        .count();
+    let count = match staging.finish(&rendered.copies) {
+        Ok(count) => count,
+        Err(e) => return not_built(&e.to_string(), &output),
+    };
+    crate::drop_later(rendered);
     eprintln!(
-        "Built {pages} pages and {} other files into {} in {} ms.",
-        rendered.files.len() - pages + rendered.copies.len(),
+        "Built {} pages and {} other files into {} in {} ms.",
+        count.pages,
+        count.others,
         output.display(),
         started.elapsed().as_millis()
     );
     EXIT_OK
+}
+
+fn not_built(error: &str, output: &Path) -> u8 {
+    eprintln!("error: {error}");
+    eprintln!("The site was not built; {} is unchanged.", output.display());
+    EXIT_CONTENT
 }

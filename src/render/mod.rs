@@ -67,21 +67,47 @@ impl Rendered {
     }
 }
 
-/// Renders every page and file of the site.
-pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic>> {
+/// What becomes of each file as it is rendered.
+pub trait Sink: Sync {
+    /// Takes a rendered file; gives it back if it is to stay in memory.
+    fn take(&self, file: Output) -> Result<Option<Output>, Diagnostic>;
+}
+
+/// Keeps every rendered file in memory (`serve`, `check`, tests).
+pub struct Keep;
+
+impl Sink for Keep {
+    fn take(&self, file: Output) -> Result<Option<Output>, Diagnostic> {
+        Ok(Some(file))
+    }
+}
+
+/// Renders every page and file of the site, handing each to `sink` as it is
+/// made; the result holds the files the sink gave back.
+pub fn render(
+    site: &Site,
+    theme: &mut Theme,
+    sink: &dyn Sink,
+) -> Result<Rendered, Vec<Diagnostic>> {
     let config = &site.config;
     let pages = Pages::new(site, theme);
     let jobs = pages.jobs();
     pages.prepare_listings()?;
-    let results: Vec<_> = jobs.par_iter().map(|job| pages.render(job)).collect();
+    let results: Vec<_> = jobs
+        .par_iter()
+        .map(|job| {
+            let (output, entry) = pages.render(job)?;
+            Ok((sink.take(output)?, entry))
+        })
+        .collect();
 
-    let mut rendered = Rendered::default();
+    let mut kept = Vec::new();
     let mut diagnostics = Vec::new();
     let mut sitemap = Vec::new();
     for result in results {
         match result {
             Ok((output, entry)) => {
-                rendered.files.push(output);
+                kept.extend(output);
                 sitemap.extend(entry);
             }
             Err(d) => diagnostics.push(d),
@@ -104,17 +130,19 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
             )
         },
     );
-    rendered.files.push(Output {
-        path: "projects.json".into(),
-        bytes: json,
-    });
-    rendered.files.push(Output {
-        path: "projects.csv".into(),
-        bytes: csv,
-    });
+    let mut others = vec![
+        Output {
+            path: "projects.json".into(),
+            bytes: json,
+        },
+        Output {
+            path: "projects.csv".into(),
+            bytes: csv,
+        },
+    ];
     for result in [listed, feeds] {
         match result {
-            Ok(files) => rendered.files.extend(files),
+            Ok(files) => others.extend(files),
             Err(d) => diagnostics.push(d),
         }
     }
@@ -124,7 +152,7 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
     // The site's own static files win over the theme's of the same name.
     let site_outputs: std::collections::HashSet<&str> =
         site.assets.iter().map(|a| a.output.as_str()).collect();
-    rendered.files.extend(
+    others.extend(
         theme
             .static_files
             .iter()
@@ -134,27 +162,30 @@ pub fn render(site: &Site, theme: &mut Theme) -> Result<Rendered, Vec<Diagnostic
                 bytes: bytes.clone(),
             }),
     );
-    rendered
-        .files
-        .par_extend(site.people.par_iter().map(|person| {
-            Output::text(
-                format!("contacts/{}.vcf", person.slug),
-                vcard::vcard(person, config),
-            )
-        }));
+    others.par_extend(site.people.par_iter().map(|person| {
+        Output::text(
+            format!("contacts/{}.vcf", person.slug),
+            vcard::vcard(person, config),
+        )
+    }));
     if site
         .projects
         .iter()
         .any(|p| p.funding.as_ref().is_some_and(|f| f.eu.is_some()))
     {
-        rendered.files.push(Output {
+        others.push(Output {
             path: emblem::FILE.to_string(),
             bytes: emblem::svg().into_bytes(),
         });
     }
-    rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
-    rendered.copies = site.assets.clone();
-    Ok(rendered)
+    let others: Result<Vec<_>, Diagnostic> =
+        others.into_par_iter().map(|file| sink.take(file)).collect();
+    kept.extend(others.map_err(|d| vec![d])?.into_iter().flatten());
+    kept.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Rendered {
+        files: kept,
+        copies: site.assets.clone(),
+    })
 }
 
 /// A broken template fails every page it renders the same way: report it once.

@@ -121,7 +121,7 @@ impl Site {
                     write::update(output, files, written)
                 }
                 (Some(written), _) => write::sync(&root, output, rendered, written),
-                (None, _) => write::write(&root, output, rendered).map(|()| {
+                (None, _) => write::write(&root, output, rendered).map(|_| {
                     self.written = Some(Written::of(rendered));
                     rendered.files.len() + rendered.copies.len()
                 }),

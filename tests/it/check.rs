@@ -131,3 +131,26 @@ fn external_links_are_checked_only_when_asked() {
         ]
     );
 }
+
+/// `build` writes pages as they render and keeps in memory only those that
+/// links to headings point into: it must find the same problems as `check`
+/// (and none in the link to Beta's `#tausta`, which exists), and publish nothing.
+#[test]
+fn build_finds_the_same_broken_anchors_and_writes_nothing() {
+    let root = fixture("check/broken");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let run = hanke(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, check("json").stdout);
+    assert!(!out.exists());
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}

@@ -33,3 +33,54 @@ fn two_builds_are_identical_byte_for_byte() {
         assert!(x == y, "{path} differs between builds");
     }
 }
+
+/// `build` writes each file as it renders and keeps few in memory; what it
+/// writes must be exactly what rendering in memory makes, search index included.
+#[test]
+fn the_build_writes_exactly_what_rendering_makes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let root = repo_root();
+    let run = hanke(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (rendered, _) = render(&root);
+    let mut expected: Vec<(String, Vec<u8>)> = rendered
+        .files
+        .iter()
+        .map(|f| (f.path.clone(), f.bytes.clone()))
+        .chain(rendered.copies.iter().map(|c| {
+            (
+                c.output.clone(),
+                std::fs::read(root.join(&c.source)).unwrap(),
+            )
+        }))
+        .collect();
+    expected.sort();
+    let written = tree(&out);
+    assert_eq!(
+        written.iter().map(|(p, _)| p).collect::<Vec<_>>(),
+        expected.iter().map(|(p, _)| p).collect::<Vec<_>>()
+    );
+    for ((path, x), (_, y)) in written.iter().zip(&expected) {
+        assert!(x == y, "{path} differs from the rendered file");
+    }
+    assert!(written.iter().any(|(p, _)| p.starts_with("pagefind/")));
+    let pages = expected
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .count();
+    let others = expected.len() - pages;
+    assert!(
+        run.stderr.contains(&format!(
+            "Built {pages} pages and {others} other files into"
+        )),
+        "{}",
+        run.stderr
+    );
+}
