@@ -16,7 +16,7 @@ use super::{Output, json_ld, taxonomy};
 use crate::config::Config;
 use crate::content::dates::PartialDate;
 use crate::content::model::{
-    Alternate, Duration, Image, News, NewsKind, Project, ProjectRef, Site, Status,
+    Alternate, Duration, GoodPractice, Image, News, NewsKind, Project, ProjectRef, Site, Status,
 };
 use crate::content::people::Person;
 use crate::content::urls;
@@ -106,6 +106,32 @@ struct ProjectContacts<'a> {
     name: &'a str,
     url: &'a str,
     contacts: Vec<(&'a str, Option<&'a str>)>,
+}
+
+/// A good practice as its listing shows it: its facts, without its text.
+#[derive(Serialize)]
+struct GoodPracticeSummary<'a> {
+    name: &'a str,
+    url: &'a str,
+    summary: Option<&'a str>,
+    region: Option<&'a str>,
+    target_groups: &'a [String],
+    topics: &'a [String],
+    project: &'a ProjectRef,
+}
+
+impl<'a> From<&'a GoodPractice> for GoodPracticeSummary<'a> {
+    fn from(g: &'a GoodPractice) -> Self {
+        GoodPracticeSummary {
+            name: &g.name,
+            url: &g.url,
+            summary: g.summary.as_deref(),
+            region: g.region.as_deref(),
+            target_groups: &g.target_groups,
+            topics: &g.topics,
+            project: &g.project,
+        }
+    }
 }
 
 /// A news item as listings show it: without its text.
@@ -465,6 +491,9 @@ impl<'a> Pages<'a> {
                         g.lang == config.language && !in_language.iter().any(|t| t.slug == g.slug)
                     })
                     .collect();
+                let summary = |g: &&'a GoodPractice| GoodPracticeSummary::from(*g);
+                let in_language: Vec<_> = in_language.iter().map(summary).collect();
+                let untranslated: Vec<_> = untranslated.iter().map(summary).collect();
                 ctx.insert("good_practices", &in_language);
                 ctx.insert("untranslated", &untranslated);
                 (
