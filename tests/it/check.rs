@@ -140,15 +140,7 @@ fn build_finds_the_same_broken_anchors_and_writes_nothing() {
     let root = fixture("check/broken");
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
-    let run = hanke(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
+    let run = build(&root, &out, &["--format", "json"]);
     assert_eq!(run.code, 1);
     assert_eq!(run.stdout, check("json").stdout);
     assert!(!out.exists());

@@ -41,13 +41,7 @@ fn the_build_writes_exactly_what_rendering_makes() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("site");
     let root = repo_root();
-    let run = hanke(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    let run = build(&root, &out, &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let (rendered, _) = render(&root);
     let mut expected: Vec<(String, Vec<u8>)> = rendered

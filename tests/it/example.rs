@@ -10,13 +10,7 @@ use crate::support::*;
 fn built() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
-    let run = hanke(&[
-        "build",
-        "--root",
-        repo_root().to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    let run = build(&repo_root(), &out, &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         !run.stderr.contains("warning"),

@@ -175,6 +175,13 @@ pub fn hanke(args: &[&str]) -> Run {
     }
 }
 
+/// `hanke build` of the site in `root` into `out`, with `more` arguments.
+pub fn build(root: &Path, out: &Path, more: &[&str]) -> Run {
+    let (root, out) = (root.to_str().unwrap(), out.to_str().unwrap());
+    let args = [&["build", "--root", root, "--output", out], more].concat();
+    hanke(&args)
+}
+
 /// Every file under `dir` with its bytes, sorted by path.
 pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<_> = walkdir::WalkDir::new(dir)
