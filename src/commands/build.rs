@@ -19,20 +19,17 @@ pub fn run(args: &BuildArgs) -> u8 {
         .unwrap_or_else(|| options.root.join("public"));
     let staging = match Staging::new(&options.root, &output) {
         Ok(s) => s,
-        Err(e) => return not_built(&e.to_string(), &output),
+        Err(e) => return not_built(Some(&e.to_string()), &output),
     };
     let outcome = crate::build_site(&options, &staging);
     print(&outcome.diagnostics, &args.common);
     let rendered = match outcome.rendered {
         Some(r) if !failed(&outcome.diagnostics, args.common.strict) => r,
-        _ => {
-            eprintln!("The site was not built; {} is unchanged.", output.display());
-            return EXIT_CONTENT;
-        }
+        _ => return not_built(None, &output),
     };
     let count = match staging.finish(&rendered.copies) {
         Ok(count) => count,
-        Err(e) => return not_built(&e.to_string(), &output),
+        Err(e) => return not_built(Some(&e.to_string()), &output),
     };
     crate::drop_later(rendered);
     eprintln!(
@@ -45,8 +42,11 @@ pub fn run(args: &BuildArgs) -> u8 {
     EXIT_OK
 }
 
-fn not_built(error: &str, output: &Path) -> u8 {
-    eprintln!("error: {error}");
+/// Says the output was left as it was, after `error` if the diagnostics did not say why.
+fn not_built(error: Option<&str>, output: &Path) -> u8 {
+    if let Some(error) = error {
+        eprintln!("error: {error}");
+    }
     eprintln!("The site was not built; {} is unchanged.", output.display());
     EXIT_CONTENT
 }

@@ -276,21 +276,20 @@ impl<'a> Pages<'a> {
     pub fn prepare_listings(&self) -> Result<(), Vec<Diagnostic>> {
         let site = self.site;
         let languages = &site.config.languages;
-        // A listing in a language shows its versions and the originals.
-        let shown: Vec<(usize, &Project)> = (0..languages.len())
-            .flat_map(|l| {
-                let lang = languages[l].as_str();
-                site.projects
-                    .iter()
-                    .chain(site.translations.iter().filter(move |t| t.lang == lang))
-                    .map(move |p| (l, p))
-            })
+        // A listing in a language shows the originals and its own translations.
+        let versions: Vec<(&Project, bool)> = (site.projects.iter().map(|p| (p, true)))
+            .chain(site.translations.iter().map(|t| (t, false)))
             .collect();
-        let cards: Vec<_> = shown
+        let cards: Vec<_> = versions
             .par_iter()
-            .map(|&(l, p)| {
-                self.listed_value(&languages[l], p)
-                    .map(|v| (l, p.url.as_str(), v))
+            .flat_map_iter(|&(p, original)| {
+                let summary = Value::from_serializable(&ProjectSummary::from(p));
+                (0..languages.len())
+                    .filter(move |&l| original || languages[l] == p.lang)
+                    .map(move |l| {
+                        self.listed_value(&languages[l], summary.clone())
+                            .map(|v| (l, p.url.as_str(), v))
+                    })
             })
             .collect();
         let mut listed = vec![HashMap::new(); languages.len()];
@@ -311,8 +310,7 @@ impl<'a> Pages<'a> {
     }
 
     /// A project as a listing in `lang` shows it: its summary and its card.
-    fn listed_value(&self, lang: &str, p: &Project) -> Result<Value, Diagnostic> {
-        let summary = Value::from_serializable(&ProjectSummary::from(p));
+    fn listed_value(&self, lang: &str, summary: Value) -> Result<Value, Diagnostic> {
         let mut ctx = Context::new();
         ctx.insert("lang", lang);
         ctx.insert_value("t", self.strings[lang].clone());
