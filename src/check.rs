@@ -3,6 +3,7 @@
 //! the Markdown made it; and, on request, every web address must answer.
 
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 
 use crate::content::markdown::LinkAt;
 use crate::content::urls;
@@ -12,8 +13,14 @@ use crate::render::Rendered;
 /// The code of a broken link to a heading, which every render checks anew.
 pub const BROKEN_ANCHOR: &str = "broken-anchor";
 
-/// Broken links to headings, each at the line where the link was written.
-pub fn anchors(links: &[LinkAt], rendered: &Rendered, base_path: &str) -> Vec<Diagnostic> {
+/// Broken links to headings, each at the line where the link was written in
+/// its file under `root`.
+pub fn anchors(
+    links: &[LinkAt],
+    rendered: &Rendered,
+    base_path: &str,
+    root: &Path,
+) -> Vec<Diagnostic> {
     let mut ids: HashMap<String, HashSet<String>> = HashMap::new();
     let mut found = Vec::new();
     for (anchor, file) in targets(links, base_path) {
@@ -34,9 +41,9 @@ pub fn anchors(links: &[LinkAt], rendered: &Rendered, base_path: &str) -> Vec<Di
                     BROKEN_ANCHOR,
                     format!("the link goes to `#{wanted}` on {path}, but that page has no such heading"),
                 )
-                .in_source(&anchor.source)
+                .in_file_on_disk(root, &anchor.file)
                 .at(anchor.pos)
-                .hint("headings become later_links in lowercase without ä and ö: “Hyvät käytännöt” is #hyvat-kaytannot"),
+                .hint("a heading's id is its text in lowercase without ä and ö: “Hyvät käytännöt” is #hyvat-kaytannot"),
             );
         }
     }
@@ -65,8 +72,9 @@ fn targets<'a>(
 }
 
 /// Web addresses that do not answer or answer with an error (`check --external`),
-/// each at the line where it was written. Each address is fetched once.
-pub fn external(links: &[LinkAt]) -> Vec<Diagnostic> {
+/// each at the line where it was written in its file under `root`. Each
+/// address is fetched once.
+pub fn external(links: &[LinkAt], root: &Path) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(std::time::Duration::from_secs(15)))
@@ -91,7 +99,7 @@ pub fn external(links: &[LinkAt]) -> Vec<Diagnostic> {
             let problem = results.get(l.url.as_str())?.as_ref()?;
             Some(
                 Diagnostic::error("broken-external-link", format!("{} {problem}", l.url))
-                    .in_source(&l.source)
+                    .in_file_on_disk(root, &l.file)
                     .at(l.pos)
                     .hint("check the address in a browser; if the page moved, link to its new address"),
             )

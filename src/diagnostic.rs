@@ -70,6 +70,19 @@ impl Diagnostic {
         self
     }
 
+    /// Names `file` (relative to `root`) and, if it can still be read, shows
+    /// its text around the position: for problems found after the build has
+    /// freed its sources.
+    pub fn in_file_on_disk(self, root: &Path, file: &Path) -> Self {
+        match std::fs::read_to_string(root.join(file)) {
+            Ok(text) => self.in_source(&Arc::new(SourceText {
+                path: file.to_path_buf(),
+                text,
+            })),
+            Err(_) => self.in_file(file),
+        }
+    }
+
     pub fn in_source(mut self, source: &Arc<SourceText>) -> Self {
         self.file = display_path(&source.path);
         self.source = Some(Arc::clone(source));

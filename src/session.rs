@@ -192,9 +192,7 @@ impl Session {
             apply(&mut last.site, &source, edit.body);
             last.diagnostics.retain(|d| d.file != source);
             last.diagnostics.extend(edit.diagnostics);
-            last.site
-                .later_links
-                .retain(|l| l.source.path != page.source.path);
+            last.site.later_links.retain(|l| l.file != page.source.path);
             last.site.later_links.extend(edit.later_links);
             last.loaded.pages[i] = page;
             sources.push(source);
@@ -214,7 +212,7 @@ impl Session {
         }
         last.diagnostics.retain(|d| d.code != check::BROKEN_ANCHOR);
         let base_path = &last.site.config.base_path;
-        let broken = check::anchors(&last.site.later_links, &last.rendered, base_path);
+        let broken = check::anchors(&last.site.later_links, &last.rendered, base_path, &root);
         last.diagnostics.extend(broken);
         diagnostic::sort(&mut last.diagnostics);
         Some(paths)
@@ -292,6 +290,7 @@ pub fn full(options: &Options, plan: Plan) -> Result<Last, Vec<Diagnostic>> {
                 &site.later_links,
                 &rendered,
                 &site.config.base_path,
+                root,
             ));
             Ok(Last {
                 loaded,

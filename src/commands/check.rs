@@ -14,7 +14,7 @@ pub fn run(args: &CheckArgs) -> u8 {
     if args.external {
         outcome
             .diagnostics
-            .extend(crate::check::external(&outcome.web_links));
+            .extend(crate::check::external(&outcome.web_links, &options.root));
         crate::diagnostic::sort(&mut outcome.diagnostics);
     }
     print(&outcome.diagnostics, common);

@@ -5,6 +5,7 @@
 //! pulldown-cmark's options are chosen here and nowhere else.
 
 use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -49,7 +50,10 @@ pub trait Resolve {
 pub struct LinkAt {
     /// A root-relative URL with a fragment, or a web address.
     pub url: String,
-    pub source: Arc<SourceText>,
+    /// The file it is written in, relative to the site's folder. Only the path:
+    /// holding the file's text would keep every source in memory while the
+    /// site renders.
+    pub file: PathBuf,
     pub pos: Pos,
 }
 
@@ -94,7 +98,9 @@ impl Converter<'_> {
         state.close_passages(HeadingLevel::H1);
         let mut html = String::with_capacity(markdown.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, state.events.into_iter());
-        html
+        // The site model holds every body until the site is rendered: an exact
+        // copy frees the spare capacity (allocators shrink big blocks in place).
+        String::from(html.as_str())
     }
 }
 
@@ -402,7 +408,7 @@ impl<'e> State<'_, 'e, '_> {
                 if url.starts_with("https://") || url.starts_with("http://") {
                     self.later_links.push(LinkAt {
                         url: url.clone(),
-                        source: Arc::clone(self.converter.source),
+                        file: self.converter.source.path.clone(),
                         pos: self.pos(offset),
                     });
                 } else if let Some(fragment) = url.find('#').map(|i| &url[i..]) {
@@ -414,7 +420,7 @@ impl<'e> State<'_, 'e, '_> {
                     if let Some(page) = page {
                         self.later_links.push(LinkAt {
                             url: format!("{page}{fragment}"),
-                            source: Arc::clone(self.converter.source),
+                            file: self.converter.source.path.clone(),
                             pos: self.pos(offset),
                         });
                     }

@@ -644,9 +644,11 @@ impl<'a> Pages<'a> {
         ctx.insert("page_path", &page_path);
         ctx.insert("page_url", &format!("{}{page_path}", config.base_path));
         ctx.insert("meta", &meta(job, site));
-        let html = theme
+        // Bytes, as they are written: `render` would check the UTF-8 Tera made.
+        let mut html = Vec::with_capacity(PAGE_SIZE_HINT);
+        theme
             .tera
-            .render(template, &ctx)
+            .render_to(template, &ctx, &mut html)
             .map_err(|e| theme.diagnose(&e))?;
         if let Job::Project(p) = job
             && p.funding.as_ref().is_some_and(|f| f.eu.is_some())
@@ -662,9 +664,16 @@ impl<'a> Pages<'a> {
                 Vec::new()
             },
         });
-        Ok((Output::text(urls::output_file(&page_path), html), entry))
+        let output = Output {
+            path: urls::output_file(&page_path),
+            bytes: html,
+        };
+        Ok((output, entry))
     }
 }
+
+/// Room for a typical page, so its buffer seldom grows while Tera writes it.
+const PAGE_SIZE_HINT: usize = 32 * 1024;
 
 fn meta<'a>(job: &Job<'a>, site: &'a Site) -> Meta<'a> {
     let config = &site.config;
@@ -731,13 +740,14 @@ fn by_organisation(people: &[Person]) -> Vec<(&str, Vec<&Person>)> {
 
 /// Whether the EU emblem (marked `data-eu-emblem`) is in the page's own header,
 /// the first `<header>` inside `<main>`, so it shows without scrolling.
-fn emblem_in_page_header(html: &str) -> bool {
-    let Some(main) = html.find("<main") else {
+fn emblem_in_page_header(html: &[u8]) -> bool {
+    use memchr::memmem::find;
+    let Some(main) = find(html, b"<main") else {
         return false;
     };
     let rest = &html[main..];
-    let (Some(start), Some(end)) = (rest.find("<header"), rest.find("</header>")) else {
+    let (Some(start), Some(end)) = (find(rest, b"<header"), find(rest, b"</header>")) else {
         return false;
     };
-    rest[start..end].contains("data-eu-emblem")
+    find(&rest[start..end], b"data-eu-emblem").is_some()
 }

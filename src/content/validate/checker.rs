@@ -2,7 +2,6 @@
 //! each turning a raw value into a model value or a diagnostic at its position.
 
 use std::path::Path;
-use std::sync::Arc;
 
 use crate::content::contact_info::{self, EMAIL_HINT, PHONE_HINT};
 use crate::content::dates::{self, DATE_HINT, DateRange, PartialDate};
@@ -192,7 +191,7 @@ impl<'a> Checker<'a> {
             let pos = self.doc.pos(value);
             self.later_links.push(LinkAt {
                 url: url.to_string(),
-                source: Arc::clone(&self.page.source),
+                file: self.page.source.path.clone(),
                 pos,
             });
         }

@@ -213,10 +213,11 @@ fn eu_rules(
         );
     }
     let body_start = c.page.body_start;
-    let text = c.page.source.text.clone();
+    let source = std::sync::Arc::clone(&c.page.source);
+    let text = &source.text;
     for mark in &funders.retired_marks {
-        if let Some(i) = text[body_start..].find(mark.as_str()) {
-            let pos = Pos::of_offset(&text, body_start + i);
+        if let Some(i) = memchr::memmem::find(&text.as_bytes()[body_start..], mark.as_bytes()) {
+            let pos = Pos::of_offset(text, body_start + i);
             c.report(
                 Diagnostic::warning(
                     "retired-mark",
