@@ -32,43 +32,14 @@ struct Entry<'a> {
     href: String,
 }
 
-/// Every feed of the site.
-pub fn feeds(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostic> {
+/// Every feed of the site, each made when the iterator reaches it.
+pub fn feeds<'a>(
+    site: &'a Site,
+    theme: &'a Theme,
+) -> impl ParallelIterator<Item = Result<Output, Diagnostic>> + 'a {
     let config = &site.config;
-    let author = config
-        .organisation
-        .as_ref()
-        .map_or(config.title.as_str(), |o| o.name.as_str());
     let by_url: HashMap<&str, &News> = site.news.iter().map(|n| (n.url.as_str(), n)).collect();
-    let strings = theme.string_values();
-    let feed = |lang: &str, title: String, page_path: String, items: Vec<&News>| {
-        let updated = items.iter().map(|n| n.updated_at.as_str()).max();
-        let feed = Feed {
-            title,
-            page: format!("{}{page_path}", config.base_url),
-            href: format!("{}{}", config.base_url, urls::feed(&page_path)),
-            updated: updated.map_or_else(|| format!("{}T12:00:00Z", site.today), str::to_string),
-            author,
-        };
-        let entries: Vec<Entry> = items
-            .into_iter()
-            .map(|news| Entry {
-                href: config.absolute(&news.url),
-                news,
-            })
-            .collect();
-        let mut ctx = Context::new();
-        ctx.insert("lang", lang);
-        ctx.insert_value("t", strings[lang].clone());
-        ctx.insert("feed", &feed);
-        ctx.insert("entries", &entries);
-        let xml = theme
-            .tera
-            .render("atom.xml", &ctx)
-            .map_err(|e| theme.diagnose(&e))?;
-        Ok(Output::text(urls::feed(&page_path), xml))
-    };
-    let languages = config.languages.par_iter().map(|lang| {
+    let languages = config.languages.iter().map(|lang| {
         let items = site.news.iter().filter(|n| n.lang == *lang).collect();
         let title = format!("{} – {}", config.title, theme.text(lang, "news"));
         let path = format!(
@@ -76,11 +47,11 @@ pub fn feeds(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostic> {
             urls::language_prefix(lang, &config.language),
             urls::news()
         );
-        feed(lang, title, path, items)
+        (lang.as_str(), title, path, items)
     });
     let projects = site
         .projects
-        .par_iter()
+        .iter()
         .chain(&site.translations)
         .filter(|p| !p.news.is_empty())
         .map(|p| {
@@ -95,7 +66,55 @@ pub fn feeds(site: &Site, theme: &Theme) -> Result<Vec<Output>, Diagnostic> {
                 .strip_prefix(&config.base_path)
                 .unwrap_or(&p.url)
                 .to_string();
-            feed(&p.lang, title, path, items)
+            (p.lang.as_str(), title, path, items)
         });
-    languages.chain(projects).collect()
+    let wanted: Vec<(&str, String, String, Vec<&News>)> = languages.chain(projects).collect();
+    let strings = theme.string_values();
+    wanted
+        .into_par_iter()
+        .map(move |(lang, title, path, items)| {
+            feed(site, theme, &strings, lang, title, path, items)
+        })
+}
+
+/// The feed of `items` for the page at `page_path`.
+fn feed(
+    site: &Site,
+    theme: &Theme,
+    strings: &HashMap<&str, tera::Value>,
+    lang: &str,
+    title: String,
+    page_path: String,
+    items: Vec<&News>,
+) -> Result<Output, Diagnostic> {
+    let config = &site.config;
+    let author = config
+        .organisation
+        .as_ref()
+        .map_or(config.title.as_str(), |o| o.name.as_str());
+    let updated = items.iter().map(|n| n.updated_at.as_str()).max();
+    let feed = Feed {
+        title,
+        page: format!("{}{page_path}", config.base_url),
+        href: format!("{}{}", config.base_url, urls::feed(&page_path)),
+        updated: updated.map_or_else(|| format!("{}T12:00:00Z", site.today), str::to_string),
+        author,
+    };
+    let entries: Vec<Entry> = items
+        .into_iter()
+        .map(|news| Entry {
+            href: config.absolute(&news.url),
+            news,
+        })
+        .collect();
+    let mut ctx = Context::new();
+    ctx.insert("lang", lang);
+    ctx.insert_value("t", strings[lang].clone());
+    ctx.insert("feed", &feed);
+    ctx.insert("entries", &entries);
+    let xml = theme
+        .tera
+        .render("atom.xml", &ctx)
+        .map_err(|e| theme.diagnose(&e))?;
+    Ok(Output::text(urls::feed(&page_path), xml))
 }

@@ -89,17 +89,22 @@ pub fn render(
     theme: &mut Theme,
     sink: &dyn Sink,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let config = &site.config;
     let pages = Pages::new(site, theme);
     let jobs = pages.jobs();
     pages.prepare_listings()?;
-    let results: Vec<_> = jobs
-        .par_iter()
-        .map(|job| {
-            let (output, entry) = pages.render(job)?;
-            Ok((sink.take(output)?, entry))
-        })
-        .collect();
+    let theme = pages.theme();
+    // The pages and the files made from the whole site, side by side.
+    let (results, site_files) = rayon::join(
+        || {
+            jobs.par_iter()
+                .map(|job| {
+                    let (output, entry) = pages.render(job)?;
+                    Ok((sink.take(output)?, entry))
+                })
+                .collect::<Vec<Result<_, Diagnostic>>>()
+        },
+        || whole_site_files(site, theme, sink),
+    );
 
     let mut kept = Vec::new();
     let mut diagnostics = Vec::new();
@@ -113,79 +118,100 @@ pub fn render(
             Err(d) => diagnostics.push(d),
         }
     }
-    sitemap.sort_by(|a, b| a.loc.cmp(&b.loc));
-    let theme = pages.theme();
-    // Files made from the whole site, side by side.
-    let ((json, csv), (listed, feeds)) = rayon::join(
-        || {
-            rayon::join(
-                || open_data::json(&site.projects, config),
-                || open_data::csv(&site.projects, config),
-            )
-        },
-        || {
-            rayon::join(
-                || sitemap_and_robots(theme, &sitemap),
-                || feed::feeds(site, theme),
-            )
-        },
-    );
-    let mut others = vec![
-        Output {
-            path: "projects.json".into(),
-            bytes: json,
-        },
-        Output {
-            path: "projects.csv".into(),
-            bytes: csv,
-        },
-    ];
-    for result in [listed, feeds] {
-        match result {
-            Ok(files) => others.extend(files),
-            Err(d) => diagnostics.push(d),
-        }
+    match site_files {
+        Ok(files) => kept.extend(files),
+        Err(d) => diagnostics.push(d),
     }
     if !diagnostics.is_empty() {
         return Err(unique(diagnostics));
     }
-    // The site's own static files win over the theme's of the same name.
-    let site_outputs: std::collections::HashSet<&str> =
-        site.assets.iter().map(|a| a.output.as_str()).collect();
-    others.extend(
-        theme
-            .static_files
-            .iter()
-            .filter(|(path, _)| !site_outputs.contains(path.as_str()))
-            .map(|(path, bytes)| Output {
-                path: path.clone(),
-                bytes: bytes.clone(),
-            }),
-    );
-    others.par_extend(site.people.par_iter().map(|person| {
-        Output::text(
-            format!("contacts/{}.vcf", person.slug),
-            vcard::vcard(person, config),
-        )
-    }));
-    if site
-        .projects
-        .iter()
-        .any(|p| p.funding.as_ref().is_some_and(|f| f.eu.is_some()))
-    {
-        others.push(Output {
-            path: emblem::FILE.to_string(),
-            bytes: emblem::svg().into_bytes(),
-        });
-    }
-    let others: Result<Vec<_>, Diagnostic> =
-        others.into_par_iter().map(|file| sink.take(file)).collect();
-    kept.extend(others.map_err(|d| vec![d])?.into_iter().flatten());
+    sitemap.sort_by(|a, b| a.loc.cmp(&b.loc));
+    let maps = sitemap_and_robots(theme, &sitemap).map_err(|d| vec![d])?;
+    kept.extend(hand_over(maps.into_par_iter().map(Ok), sink).map_err(|d| vec![d])?);
     kept.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Rendered {
         files: kept,
         copies: site.assets.clone(),
     })
+}
+
+/// The files made from the whole site rather than one page: open data, feeds,
+/// contact cards and the theme's static files, each handed to `sink` as it is
+/// made; gives back the files the sink kept.
+fn whole_site_files(
+    site: &Site,
+    theme: &Theme,
+    sink: &dyn Sink,
+) -> Result<Vec<Output>, Diagnostic> {
+    let config = &site.config;
+    let (open_data, (cards, feeds)) = rayon::join(
+        || {
+            let (json, csv) = rayon::join(
+                || open_data::json(&site.projects, config),
+                || open_data::csv(&site.projects, config),
+            );
+            let files = [("projects.json", json), ("projects.csv", csv)];
+            hand_over(
+                files.into_par_iter().map(|(path, bytes)| {
+                    Ok(Output {
+                        path: path.into(),
+                        bytes,
+                    })
+                }),
+                sink,
+            )
+        },
+        || {
+            rayon::join(
+                || {
+                    let cards = site.people.par_iter().map(|person| {
+                        let card = vcard::vcard(person, config);
+                        Ok(Output::text(format!("contacts/{}.vcf", person.slug), card))
+                    });
+                    hand_over(cards, sink)
+                },
+                || hand_over(feed::feeds(site, theme), sink),
+            )
+        },
+    );
+    // The site's own static files win over the theme's of the same name.
+    let site_outputs: std::collections::HashSet<&str> =
+        site.assets.iter().map(|a| a.output.as_str()).collect();
+    let mut statics: Vec<Output> = theme
+        .static_files
+        .iter()
+        .filter(|(path, _)| !site_outputs.contains(path.as_str()))
+        .map(|(path, bytes)| Output {
+            path: path.clone(),
+            bytes: bytes.clone(),
+        })
+        .collect();
+    if site
+        .projects
+        .iter()
+        .any(|p| p.funding.as_ref().is_some_and(|f| f.eu.is_some()))
+    {
+        statics.push(Output {
+            path: emblem::FILE.to_string(),
+            bytes: emblem::svg().into_bytes(),
+        });
+    }
+    let mut kept = hand_over(statics.into_par_iter().map(Ok), sink)?;
+    for files in [open_data, cards, feeds] {
+        kept.extend(files?);
+    }
+    Ok(kept)
+}
+
+/// Hands each file to `sink` as it is made; gives back the files it kept.
+fn hand_over(
+    files: impl ParallelIterator<Item = Result<Output, Diagnostic>>,
+    sink: &dyn Sink,
+) -> Result<Vec<Output>, Diagnostic> {
+    files
+        .map(|file| sink.take(file?))
+        .filter_map(Result::transpose)
+        .collect()
 }
 
 /// A broken template fails every page it renders the same way: report it once.
