@@ -7,11 +7,16 @@
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 
+use std::path::Path;
+
 use crate::diagnostic::Diagnostic;
 use crate::render::Output;
+use crate::write::{Scratch, Staging};
 
 /// Where the index goes in the output folder.
 pub const BUNDLE_DIR: &str = "pagefind/";
+/// The name of the folder the pages for the index are gathered in.
+const PREFIX: &str = ".hanke-search-";
 /// Only pages with this attribute are indexed (Pagefind's own convention).
 const MARK: &str = "data-pagefind-body";
 /// Pagefind's ready-made interfaces; the theme has its own search page.
@@ -22,36 +27,68 @@ const UNUSED: [&str; 4] = [
     "pagefind-highlight",
 ];
 
-/// The index files for the marked pages among `files`.
-pub fn index(files: &[Output]) -> Result<Vec<Output>, Diagnostic> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(failed)?;
-    runtime.block_on(async {
-        let config = PagefindServiceConfig::builder().build();
-        let mut index = PagefindIndex::new(Some(config)).map_err(failed)?;
-        for file in files.iter().filter(|f| is_indexed(f)) {
-            let Ok(html) = std::str::from_utf8(&file.bytes) else {
-                continue;
-            };
+/// The pages for the index, gathered in a folder of their own as they are
+/// rendered. Pagefind reads a folder's pages in parallel, while pages handed
+/// to it from memory go one at a time, each compared with every page before it:
+/// a site of 10,000 projects took a minute that way.
+pub struct Pages {
+    folder: Scratch,
+}
+
+impl Pages {
+    /// Gathers pages in a new folder: `beside` the staging folder when the
+    /// build writes one, so pages are linked there rather than copied; else in
+    /// the system's temporary folder.
+    pub fn new(beside: Option<&Staging>) -> Result<Self, Diagnostic> {
+        let folder = match beside {
+            Some(staging) => staging.beside(PREFIX),
+            None => Scratch::new_in(&std::env::temp_dir(), PREFIX),
+        };
+        Ok(Pages {
+            folder: folder.map_err(failed)?,
+        })
+    }
+
+    /// Adds `file` if its template marked it for the index. `written` is where
+    /// the build already wrote it, if it did.
+    pub fn add(&self, file: &Output, written: Option<&Path>) -> Result<(), Diagnostic> {
+        if !is_indexed(file) {
+            return Ok(());
+        }
+        match written {
+            Some(path) => self.folder.link(file, path),
+            None => self.folder.put(file).map(drop),
+        }
+        .map_err(failed)
+    }
+
+    /// The index files for the pages added.
+    pub fn index(&self) -> Result<Vec<Output>, Diagnostic> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .map_err(failed)?;
+        let folder = self.folder.path().to_string_lossy().into_owned();
+        runtime.block_on(async {
+            let config = PagefindServiceConfig::builder().build();
+            let mut index = PagefindIndex::new(Some(config)).map_err(failed)?;
             index
-                .add_html_file(Some(file.path.clone()), None, html.to_string())
+                .add_directory(folder, Some("**/*.html".into()))
                 .await
                 .map_err(failed)?;
-        }
-        let made = index.get_files().await.map_err(failed)?;
-        Ok(made
-            .into_iter()
-            .filter_map(|f| {
-                let name = f.filename.to_string_lossy().replace('\\', "/");
-                let unused = UNUSED.iter().any(|u| name.starts_with(&format!("{u}.")));
-                (!unused).then(|| Output {
-                    path: format!("{BUNDLE_DIR}{name}"),
-                    bytes: f.contents,
+            let made = index.get_files().await.map_err(failed)?;
+            Ok(made
+                .into_iter()
+                .filter_map(|f| {
+                    let name = f.filename.to_string_lossy().replace('\\', "/");
+                    let unused = UNUSED.iter().any(|u| name.starts_with(&format!("{u}.")));
+                    (!unused).then(|| Output {
+                        path: format!("{BUNDLE_DIR}{name}"),
+                        bytes: f.contents,
+                    })
                 })
-            })
-            .collect())
-    })
+                .collect())
+        })
+    }
 }
 
 /// Whether the index reads `file`: a page whose template marked its text.

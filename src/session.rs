@@ -20,7 +20,7 @@ use crate::content::validate::{self, BodyEdit};
 use crate::diagnostic::{self, Diagnostic, display_path};
 use crate::domain::Domain;
 use crate::render::theme::Theme;
-use crate::render::{self, Output, Rendered};
+use crate::render::{self, Output, Rendered, Sink};
 use crate::write::Staging;
 use crate::{Options, check, config, content, search};
 
@@ -261,25 +261,22 @@ pub fn full(options: &Options, plan: Plan) -> Result<Last, Vec<Diagnostic>> {
         }
     };
     let site = validated.site;
-    let search_index = plan.search_index && site.config.search;
-    let written;
-    let sink: &dyn render::Sink = match plan.staging {
-        Some(staging) => {
-            written = WriteThrough {
-                staging,
-                anchor_targets: check::anchor_targets(&site.later_links, &site.config.base_path),
-                search_index,
-            };
-            &written
-        }
-        None => &render::Keep,
+    let search = match plan.search_index && site.config.search {
+        true => Some(search::Pages::new(plan.staging).map_err(|d| vec![d])?),
+        false => None,
+    };
+    let sink = Route {
+        staging: plan.staging,
+        anchor_targets: check::anchor_targets(&site.later_links, &site.config.base_path),
+        search: search.as_ref(),
     };
     // Render even when some pages have errors: the pages that are fine still get
     // their links to headings checked, so one run reports every problem.
-    match render::render(&site, &mut theme, sink) {
+    match render::render(&site, &mut theme, &sink) {
         Ok(mut rendered) => {
-            if search_index {
-                let index: Result<Vec<_>, _> = search::index(&rendered.files)
+            if let Some(search) = &search {
+                let index: Result<Vec<_>, _> = search
+                    .index()
                     .and_then(|files| files.into_iter().map(|f| sink.take(f)).collect());
                 match index {
                     Ok(kept) => rendered.add(kept.into_iter().flatten().collect()),
@@ -309,23 +306,31 @@ pub fn full(options: &Options, plan: Plan) -> Result<Last, Vec<Diagnostic>> {
     }
 }
 
-/// Writes each file into the staging folder as it is rendered, keeping in
-/// memory only what is read after rendering: the pages that links to headings
-/// point into, and the pages the search index reads.
-struct WriteThrough<'a> {
-    staging: &'a Staging,
+/// Where each file goes as it is rendered: into the staging folder when the
+/// build writes one, keeping in memory only the pages that links to headings
+/// point into (checked after rendering); else all into memory. Pages for the
+/// search index are gathered for it either way.
+struct Route<'a> {
+    staging: Option<&'a Staging>,
     anchor_targets: HashSet<String>,
-    search_index: bool,
+    search: Option<&'a search::Pages>,
 }
 
-impl render::Sink for WriteThrough<'_> {
+impl Sink for Route<'_> {
     fn take(&self, file: Output) -> Result<Option<Output>, Diagnostic> {
-        self.staging
-            .put(&file)
-            .map_err(|e| Diagnostic::error("write", e.to_string()))?;
-        let needed = self.anchor_targets.contains(&file.path)
-            || (self.search_index && search::is_indexed(&file));
-        Ok(needed.then_some(file))
+        let written = match self.staging {
+            Some(staging) => Some(
+                staging
+                    .put(&file)
+                    .map_err(|e| Diagnostic::error("write", e.to_string()))?,
+            ),
+            None => None,
+        };
+        if let Some(search) = self.search {
+            search.add(&file, written.as_deref())?;
+        }
+        let kept = written.is_none() || self.anchor_targets.contains(&file.path);
+        Ok(kept.then_some(file))
     }
 }
 

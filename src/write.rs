@@ -41,11 +41,58 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
     }
 }
 
+/// A fresh temporary folder of files at paths relative to it, deleted when
+/// dropped.
+pub struct Scratch {
+    dir: tempfile::TempDir,
+}
+
+impl Scratch {
+    /// A new folder in `parent`, its name starting with `prefix`.
+    pub fn new_in(parent: &Path, prefix: &str) -> Result<Self, WriteError> {
+        fs::create_dir_all(parent).map_err(io_err(parent))?;
+        let dir = tempfile::Builder::new()
+            .prefix(prefix)
+            .tempdir_in(parent)
+            .map_err(io_err(parent))?;
+        Ok(Scratch { dir })
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes one file; returns where. Any thread may call it.
+    pub fn put(&self, file: &Output) -> Result<PathBuf, WriteError> {
+        let path = self.dir.path().join(safe_relative(&file.path)?);
+        write_creating_folders(&path, &file.bytes)?;
+        Ok(path)
+    }
+
+    /// Adds `file`, already written at `written`, by a hard link: no second
+    /// copy of its bytes. Writes it where the file system cannot link.
+    pub fn link(&self, file: &Output, written: &Path) -> Result<(), WriteError> {
+        let path = self.dir.path().join(safe_relative(&file.path)?);
+        let linked = fs::hard_link(written, &path).or_else(|e| match e.kind() {
+            io::ErrorKind::NotFound => {
+                let parent = path.parent().unwrap_or(Path::new("."));
+                fs::create_dir_all(parent)?;
+                fs::hard_link(written, &path)
+            }
+            _ => Err(e),
+        });
+        match linked {
+            Ok(()) => Ok(()),
+            Err(_) => self.put(file).map(drop),
+        }
+    }
+}
+
 /// A build being written into a fresh folder beside the output. `finish` swaps
 /// it in; dropped unfinished (the build failed), it is deleted and the output
 /// stays as it was.
 pub struct Staging {
-    dir: tempfile::TempDir,
+    scratch: Scratch,
     root: PathBuf,
     output: PathBuf,
     pages: AtomicUsize,
@@ -69,13 +116,8 @@ impl Staging {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-        let dir = tempfile::Builder::new()
-            .prefix(".hanke-build-")
-            .tempdir_in(&parent)
-            .map_err(io_err(&parent))?;
         Ok(Staging {
-            dir,
+            scratch: Scratch::new_in(&parent, ".hanke-build-")?,
             root: root.to_path_buf(),
             output: output.to_path_buf(),
             pages: AtomicUsize::new(0),
@@ -83,17 +125,22 @@ impl Staging {
         })
     }
 
-    /// Writes one rendered file; any thread may call it.
-    pub fn put(&self, file: &Output) -> Result<(), WriteError> {
-        let path = self.dir.path().join(safe_relative(&file.path)?);
-        write_creating_folders(&path, &file.bytes)?;
+    /// Writes one rendered file; returns where. Any thread may call it.
+    pub fn put(&self, file: &Output) -> Result<PathBuf, WriteError> {
+        let path = self.scratch.put(file)?;
         let count = if file.path.ends_with(".html") {
             &self.pages
         } else {
             &self.others
         };
         count.fetch_add(1, Ordering::Relaxed);
-        Ok(())
+        Ok(path)
+    }
+
+    /// A scratch folder beside the staging folder, on the same file system.
+    pub fn beside(&self, prefix: &str) -> Result<Scratch, WriteError> {
+        let parent = self.scratch.path().parent().unwrap_or(Path::new("."));
+        Scratch::new_in(parent, prefix)
     }
 
     /// Copies the site's own files (`copies`, from the site's folder), then
@@ -101,7 +148,7 @@ impl Staging {
     pub fn finish(self, copies: &[Asset]) -> Result<Count, WriteError> {
         copies.par_iter().try_for_each(|copy| {
             let from = self.root.join(&copy.source);
-            let to = self.dir.path().join(safe_relative(&copy.output)?);
+            let to = self.scratch.path().join(safe_relative(&copy.output)?);
             if let Some(parent) = to.parent() {
                 fs::create_dir_all(parent).map_err(io_err(parent))?;
             }
@@ -111,7 +158,7 @@ impl Staging {
             pages: self.pages.into_inner(),
             others: self.others.into_inner() + copies.len(),
         };
-        swap(self.dir.keep(), &self.output)?;
+        swap(self.scratch.dir.keep(), &self.output)?;
         Ok(count)
     }
 }
@@ -135,7 +182,7 @@ pub fn write(root: &Path, output: &Path, rendered: &Rendered) -> Result<Count, W
     rendered
         .files
         .par_iter()
-        .try_for_each(|file| staging.put(file))?;
+        .try_for_each(|file| staging.put(file).map(drop))?;
     staging.finish(&rendered.copies)
 }
 

@@ -73,15 +73,6 @@ pub trait Sink: Sync {
     fn take(&self, file: Output) -> Result<Option<Output>, Diagnostic>;
 }
 
-/// Keeps every rendered file in memory (`serve`, `check`, tests).
-pub struct Keep;
-
-impl Sink for Keep {
-    fn take(&self, file: Output) -> Result<Option<Output>, Diagnostic> {
-        Ok(Some(file))
-    }
-}
-
 /// Renders every page and file of the site, handing each to `sink` as it is
 /// made; the result holds the files the sink gave back.
 pub fn render(

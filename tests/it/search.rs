@@ -36,6 +36,46 @@ fn the_index_holds_the_marked_pages_of_each_language() {
     );
 }
 
+/// Each result of a search leads to the page it was found on: the index holds
+/// one fragment per marked page, at the page's own address.
+#[test]
+fn each_indexed_page_is_found_at_its_own_address() {
+    use std::io::Read;
+    let (rendered, _) = render(&repo_root());
+    let mut found: Vec<String> = rendered
+        .files
+        .iter()
+        .filter(|f| f.path.starts_with("pagefind/fragment/"))
+        .map(|f| {
+            let mut json = Vec::new();
+            flate2::read::GzDecoder::new(f.bytes.as_slice())
+                .read_to_end(&mut json)
+                .unwrap();
+            // Pagefind marks its decompressed files with a signature.
+            let json = json.strip_prefix(b"pagefind_dcd").expect("a fragment");
+            let fragment: serde_json::Value = serde_json::from_slice(json).unwrap();
+            fragment["url"].as_str().unwrap().to_string()
+        })
+        .collect();
+    found.sort();
+    let mut marked: Vec<String> = rendered
+        .files
+        .iter()
+        .filter(|f| hanke::search::is_indexed(f))
+        .map(|f| format!("/{}", f.path.trim_end_matches("index.html")))
+        .collect();
+    marked.sort();
+    assert!(
+        marked.contains(&"/projects/sointu/".to_string()),
+        "{marked:?}"
+    );
+    assert!(
+        marked.contains(&"/sv/projects/sointu/".to_string()),
+        "{marked:?}"
+    );
+    assert_eq!(found, marked);
+}
+
 #[test]
 fn the_search_page_is_a_labelled_form_that_leads_to_the_listings() {
     let (rendered, _) = render(&repo_root());
