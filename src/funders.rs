@@ -97,11 +97,10 @@ pub struct Funders {
 impl Funders {
     /// The registry entry a project's funder names: by id, name or alias.
     pub fn find(&self, name: &str) -> Option<&Entry> {
-        let wanted = normalize(name);
         self.entries.iter().find(|e| {
-            normalize(&e.id) == wanted
-                || e.name.values().any(|n| normalize(n) == wanted)
-                || e.aliases.iter().any(|a| normalize(a) == wanted)
+            same_name(&e.id, name)
+                || e.name.values().any(|n| same_name(n, name))
+                || e.aliases.iter().any(|a| same_name(a, name))
         })
     }
 
@@ -110,11 +109,14 @@ impl Funders {
     }
 }
 
-fn normalize(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+/// Whether two names are the same but for case and spacing. Compares as it
+/// goes: every project looks up each of its funders among all the entries.
+fn same_name(a: &str, b: &str) -> bool {
+    fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.split_whitespace()
+            .flat_map(|word| word.chars().flat_map(char::to_lowercase).chain([' ']))
+    }
+    letters(a).eq(letters(b))
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -135,10 +137,9 @@ pub struct Programme {
 
 impl Programmes {
     pub fn find(&self, name: &str) -> Option<&Programme> {
-        let wanted = normalize(name);
-        self.programmes.iter().find(|p| {
-            normalize(&p.name) == wanted || p.aliases.iter().any(|a| normalize(a) == wanted)
-        })
+        self.programmes
+            .iter()
+            .find(|p| same_name(&p.name, name) || p.aliases.iter().any(|a| same_name(a, name)))
     }
 }
 
@@ -237,6 +238,8 @@ mod tests {
         assert_eq!(f.find("ESR").unwrap().kind, Kind::Fund);
         assert_eq!(f.find("Stea").unwrap().id, "stea");
         assert!(f.find("Nuorten Akatemia ry").is_none());
+        assert_eq!(f.find("  Hämeen   ELY-keskus ").unwrap().id, "ely-hame");
+        assert!(f.find("Hämeen ELY").is_none());
         let statement = &f.eu_marking["2021-2027"].statement;
         assert_eq!(
             statement["co-funded"]["sv"],
