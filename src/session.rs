@@ -45,6 +45,8 @@ pub struct Update<'a> {
     /// The files rendered again by an edit that touched only them; None when
     /// any file of the site may have changed.
     pub changed: Option<Vec<&'a Output>>,
+    /// Whether the site has a search index (`search:` in site.yaml).
+    pub search: bool,
 }
 
 impl Update<'_> {
@@ -76,16 +78,18 @@ pub struct Plan<'a> {
 }
 
 impl Plan<'_> {
-    /// `serve`: everything in memory, sources kept for the next edit.
-    pub const SERVE: Plan<'static> = Plan {
-        keep_sources: true,
-        search_index: true,
-        staging: None,
-    };
     /// One build in memory, as published (tests).
     pub const RENDER: Plan<'static> = Plan {
         keep_sources: false,
-        ..Plan::SERVE
+        search_index: true,
+        staging: None,
+    };
+    /// `serve`: everything in memory, sources kept for the next edit. `serve`
+    /// makes the search index itself, in the background.
+    pub const SERVE: Plan<'static> = Plan {
+        keep_sources: true,
+        search_index: false,
+        ..Plan::RENDER
     };
     /// `check`: one build in memory, without the search index.
     pub const CHECK: Plan<'static> = Plan {
@@ -140,6 +144,7 @@ impl Session {
                 diagnostics: &self.failed,
                 rendered: None,
                 changed: None,
+                search: false,
             };
         };
         let changed = self.changed.as_ref().map(|paths| {
@@ -152,6 +157,7 @@ impl Session {
             diagnostics: &last.diagnostics,
             rendered: Some(&last.rendered),
             changed,
+            search: last.site.config.search,
         }
     }
 

@@ -176,6 +176,37 @@ fn write_creating_folders(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     }
 }
 
+/// Replaces the folder `name` inside `output` with `files` (paths relative to
+/// `output`, all inside `name`): written beside it, then swapped in by renames,
+/// so a reader never sees it half written. No files: the folder is removed.
+pub fn replace_folder(output: &Path, name: &str, files: &[Output]) -> Result<(), WriteError> {
+    let target = output.join(safe_relative(name)?);
+    let old = output.join(format!(".{name}-old"));
+    let _ = fs::remove_dir_all(&old);
+    if files.is_empty() {
+        return match fs::remove_dir_all(&target) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(io_err(&target)(e)),
+            _ => Ok(()),
+        };
+    }
+    let scratch = Scratch::new_in(output, &format!(".{name}-new-"))?;
+    let prefix = format!("{name}/");
+    files.par_iter().try_for_each(|file| {
+        let inside = file
+            .path
+            .strip_prefix(&prefix)
+            .ok_or_else(|| WriteError::UnsafePath(file.path.clone()))?;
+        let path = scratch.path().join(safe_relative(inside)?);
+        write_creating_folders(&path, &file.bytes)
+    })?;
+    if target.exists() {
+        fs::rename(&target, &old).map_err(io_err(&target))?;
+    }
+    fs::rename(scratch.dir.keep(), &target).map_err(io_err(&target))?;
+    let _ = fs::remove_dir_all(&old);
+    Ok(())
+}
+
 /// Writes `rendered` (and copies its assets from `root`) to `output`, atomically.
 pub fn write(root: &Path, output: &Path, rendered: &Rendered) -> Result<Count, WriteError> {
     let staging = Staging::new(root, output)?;

@@ -5,6 +5,7 @@
 //! The server serves only files inside the output folder: paths are decoded,
 //! then any `..` or absolute component is refused before the disk is touched.
 
+mod index;
 mod watch;
 
 use std::fs::File;
@@ -62,6 +63,7 @@ pub fn serve(
         session: Session::new(options.clone()),
         written: None,
         behind: false,
+        search: index::Indexer::start(output.clone()),
     };
     site.rebuild(&[], &output, &shared, report.as_ref());
     eprintln!(
@@ -95,6 +97,7 @@ struct Site {
     written: Option<Written>,
     /// A build with errors was not written, so the folder lags the model.
     behind: bool,
+    search: index::Indexer,
 }
 
 impl Site {
@@ -116,6 +119,7 @@ impl Site {
             .cloned()
             .collect();
         if let (Some(rendered), true) = (update.rendered, errors.is_empty()) {
+            let edit_only = self.written.is_some() && update.changed.is_some() && !self.behind;
             let result = match (&mut self.written, &update.changed) {
                 (Some(written), Some(files)) if !self.behind => {
                     write::update(output, files, written)
@@ -126,6 +130,12 @@ impl Site {
                     rendered.files.len() + rendered.copies.len()
                 }),
             };
+            match (&update.changed, update.search) {
+                (_, false) => self.search.off(),
+                _ if result.is_err() => {}
+                (Some(files), true) if edit_only => self.search.edited(files),
+                _ => self.search.all(&rendered.files),
+            }
             self.behind = result.is_err();
             match result {
                 Ok(count) => eprintln!(

@@ -18,6 +18,25 @@ struct Server {
     port: u16,
     _dir: tempfile::TempDir,
     root: std::path::PathBuf,
+    /// What the server prints, line by line.
+    lines: mpsc::Receiver<String>,
+}
+
+impl Server {
+    /// Waits (bounded) for the server to print a line containing `wanted`.
+    fn wait_for_line(&self, wanted: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let line = self
+                .lines
+                .recv_timeout(left)
+                .unwrap_or_else(|_| panic!("serve printed no `{wanted}`"));
+            if line.contains(wanted) {
+                return line;
+            }
+        }
+    }
 }
 
 impl Drop for Server {
@@ -41,8 +60,10 @@ fn start() -> Server {
         .unwrap();
     let stderr = child.stderr.take().unwrap();
     let (tx, rx) = mpsc::channel();
+    let (lines_tx, lines) = mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = lines_tx.send(line.clone());
             if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
                 let port: u16 = rest
                     .trim_end_matches(|c: char| !c.is_ascii_digit())
@@ -63,6 +84,7 @@ fn start() -> Server {
         port,
         _dir: dir,
         root,
+        lines,
     }
 }
 
@@ -284,4 +306,51 @@ fn a_new_project_is_served_and_a_deleted_one_disappears() {
         !home.contains("Gamma-hanke"),
         "the home page no longer lists it"
     );
+}
+
+/// The text the search index holds for the page at `url`, read from the index
+/// files in `public`.
+fn indexed_text(public: &std::path::Path, url: &str) -> Option<String> {
+    let fragments = std::fs::read_dir(public.join("pagefind/fragment")).ok()?;
+    fragments.filter_map(Result::ok).find_map(|entry| {
+        let mut json = Vec::new();
+        let bytes = std::fs::read(entry.path()).ok()?;
+        flate2::read::GzDecoder::new(bytes.as_slice())
+            .read_to_end(&mut json)
+            .ok()?;
+        let json = json.strip_prefix(b"pagefind_dcd")?;
+        let fragment: serde_json::Value = serde_json::from_slice(json).ok()?;
+        (fragment["url"] == url).then(|| fragment["content"].as_str().unwrap_or("").to_string())
+    })
+}
+
+/// The search index takes far longer than the pages on a large site, so
+/// `serve` makes it in the background; it follows edits to pages' bodies.
+#[test]
+fn the_search_index_is_made_in_the_background_and_follows_edits() {
+    let server = start();
+    server.wait_for_line("Search index ready");
+    let (status, entry) = get(server.port, "/pagefind/pagefind-entry.json");
+    assert_eq!(status, 200, "{entry}");
+    let public = server.root.join("public");
+    let before = indexed_text(&public, "/projects/alpha/").expect("Alpha is indexed");
+    assert!(!before.contains("Kummitusjuna"), "{before}");
+
+    let (_, page) = get(server.port, "/projects/alpha/");
+    edit_and_wait(
+        &server,
+        ALPHA,
+        "## Tausta",
+        "Kummitusjuna pysähtyy.\n\n## Tausta",
+        generation(&page),
+    );
+    server.wait_for_line("Search index ready");
+    let after = indexed_text(&public, "/projects/alpha/").expect("Alpha is still indexed");
+    assert!(after.contains("Kummitusjuna"), "{after}");
+    let leftovers: Vec<_> = std::fs::read_dir(&public)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".pagefind"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary folders left in the output");
 }

@@ -68,7 +68,7 @@ fn a_body_edit_renders_only_its_page_and_gives_what_a_full_build_gives() {
     let alpha = page(&full, "projects/alpha/index.html");
     assert_eq!(text(&alpha, "#tausta-ja-tarve"), "Tausta ja tarve");
     assert!(texts(&alpha, "main p").contains(&"Uusi kappale.".to_string()));
-    // The search index is made again on full builds only.
+    // `serve` makes the search index itself, in the background.
     let pages = |files: &[hanke::render::Output]| -> Vec<(String, Vec<u8>)> {
         files
             .iter()

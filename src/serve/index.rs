@@ -1,0 +1,119 @@
+//! The search index in `serve`, made on a thread of its own after the site is
+//! written. A large site's index takes far longer than its pages (tens of
+//! seconds at 10,000 projects), so pages are served and edits shown at once,
+//! and search catches up when its index is ready. Edits that come while an
+//! index is being made are gathered into the next one.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::time::{Duration, Instant};
+
+use crate::render::Output;
+use crate::{search, write};
+
+/// How long the site must stay unedited before an index is made: a writer
+/// saving again and again gets one index at the end, not one per save.
+const QUIET: Duration = Duration::from_millis(500);
+
+enum Change {
+    /// Every page of the site, after a full build.
+    All(Vec<Output>),
+    /// Pages rendered again after an edit to their bodies.
+    Edited(Vec<Output>),
+    /// The site has no search (`search: false`).
+    Off,
+}
+
+/// Hands the pages of each build to the thread that indexes them.
+pub struct Indexer {
+    changes: Sender<Change>,
+}
+
+impl Indexer {
+    /// Starts the thread; it writes each index into `output`.
+    pub fn start(output: PathBuf) -> Self {
+        let (changes, received) = channel();
+        std::thread::spawn(move || run(&received, &output));
+        Indexer { changes }
+    }
+
+    /// After a full build: `files` are all of the site's.
+    pub fn all(&self, files: &[Output]) {
+        self.send(Change::All(marked(files)));
+    }
+
+    /// After an edit that rendered only `files` again.
+    pub fn edited(&self, files: &[&Output]) {
+        self.send(Change::Edited(marked(files.iter().copied())));
+    }
+
+    pub fn off(&self) {
+        self.send(Change::Off);
+    }
+
+    fn send(&self, change: Change) {
+        // The thread ends only with the process.
+        let _ = self.changes.send(change);
+    }
+}
+
+/// Copies of the pages the index reads.
+fn marked<'a>(files: impl IntoIterator<Item = &'a Output>) -> Vec<Output> {
+    files
+        .into_iter()
+        .filter(|f| search::is_indexed(f))
+        .cloned()
+        .collect()
+}
+
+fn run(changes: &Receiver<Change>, output: &std::path::Path) {
+    let mut pages: BTreeMap<String, Output> = BTreeMap::new();
+    let mut on = false;
+    while let Ok(first) = changes.recv() {
+        let mut next = Some(first);
+        while let Some(change) = next.take() {
+            match change {
+                Change::All(files) => {
+                    on = true;
+                    pages = files.into_iter().map(|f| (f.path.clone(), f)).collect();
+                }
+                Change::Edited(files) => {
+                    pages.extend(files.into_iter().map(|f| (f.path.clone(), f)))
+                }
+                Change::Off => on = false,
+            }
+            next = match changes.recv_timeout(QUIET) {
+                Ok(change) => Some(change),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => return,
+            };
+        }
+        let started = Instant::now();
+        let made = match on {
+            true => index(pages.values()),
+            false => Ok(Vec::new()),
+        };
+        let written = made.and_then(|files| {
+            write::replace_folder(output, search::BUNDLE_DIR.trim_end_matches('/'), &files)
+                .map_err(|e| e.to_string())
+        });
+        match (written, on) {
+            (Ok(()), true) => eprintln!(
+                "Search index ready: {} pages in {} ms.",
+                pages.len(),
+                started.elapsed().as_millis()
+            ),
+            (Ok(()), false) => {}
+            (Err(e), _) => eprintln!("error: the search index was not updated: {e}"),
+        }
+    }
+}
+
+fn index<'a>(pages: impl Iterator<Item = &'a Output>) -> Result<Vec<Output>, String> {
+    let folder = search::Pages::new(None).map_err(|d| d.message)?;
+    for page in pages {
+        folder.add(page, None).map_err(|d| d.message)?;
+    }
+    folder.index().map_err(|d| d.message)
+}
