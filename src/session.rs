@@ -116,12 +116,12 @@ impl Session {
     /// Builds the whole site.
     pub fn build(&mut self) -> Update<'_> {
         self.changed = None;
+        // Whatever the new build makes, the last one is done with: freed first,
+        // its memory holds the new one.
+        self.last = None;
         match full(&self.options, Plan::SERVE) {
             Ok(last) => self.last = Some(last),
-            Err(diagnostics) => {
-                self.last = None;
-                self.failed = diagnostics;
-            }
+            Err(diagnostics) => self.failed = diagnostics,
         }
         self.update()
     }
