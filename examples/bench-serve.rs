@@ -1,11 +1,12 @@
 //! Measures `hanke serve`: the time from saving one project file to the reload
-//! event the open page receives, on a generated site.
+//! event the open page receives, on a generated site: edits to its body, then
+//! edits to its front matter.
 //!
 //! ```sh
 //! cargo run --release --example gen-corpus -- --projects 1000 --out target/corpus-1000
 //! cargo run --release --example bench-serve -- target/corpus-1000
 //! ```
-//! Prints each edit's time and the minimum, median and maximum.
+//! Prints each edit's time and, for each kind, the minimum, median and maximum.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -13,7 +14,10 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// Edits to a project's body, each rebuilding only its page.
 const EDITS: usize = 7;
+/// Edits to its front matter, each rebuilding the site.
+const FULL_EDITS: usize = 3;
 
 fn main() {
     let root = PathBuf::from(
@@ -46,43 +50,65 @@ fn main() {
     std::thread::spawn(move || for _ in lines {});
     let file = root.join("content/projects/hanke-00001/index.md");
     let original = std::fs::read_to_string(&file).unwrap();
-    let mut times = Vec::new();
-    for edit in 0..EDITS {
-        let since = generation(port, "/projects/hanke-00001/");
-        let mut events = TcpStream::connect(("127.0.0.1", port)).unwrap();
-        events
-            .set_read_timeout(Some(Duration::from_secs(60)))
-            .unwrap();
-        write!(
-            events,
-            "GET /__hanke/events?since={since} HTTP/1.1\r\nHost: x\r\n\r\n"
-        )
-        .unwrap();
-        std::thread::sleep(Duration::from_millis(300));
-        let saved = Instant::now();
-        std::fs::write(&file, format!("{original}\nMuokkaus {edit}.\n")).unwrap();
-        let mut seen = String::new();
-        let mut buf = [0u8; 256];
-        while !seen.contains("event: reload") {
-            let n = events.read(&mut buf).unwrap();
-            seen.push_str(&String::from_utf8_lossy(&buf[..n]));
-        }
-        let took = saved.elapsed();
-        println!(
-            "edit {edit}: {} ms from save to reload event",
-            took.as_millis()
-        );
-        times.push(took);
-    }
+    let body_edits: Vec<Duration> = (0..EDITS)
+        .map(|edit| save_and_wait(port, &file, &format!("{original}\nMuokkaus {edit}.\n")))
+        .collect();
+    // A change to the front matter: every listing may change, so the whole site
+    // is built again.
+    let front_matter_edits: Vec<Duration> = (0..FULL_EDITS)
+        .map(|edit| {
+            let text = original.replacen(
+                "\ntiivistelmä: ",
+                &format!("\ntiivistelmä: Muutos {edit}. "),
+                1,
+            );
+            assert_ne!(text, original, "the project has a `tiivistelmä:` line");
+            save_and_wait(port, &file, &text)
+        })
+        .collect();
     std::fs::write(&file, original).unwrap();
     let _ = child.kill();
     let _ = child.wait();
+    summary("front matter: save → reload", front_matter_edits);
+    summary("save → reload", body_edits);
+}
+
+/// Saves `text` into `file` and waits for the reload event an open page of
+/// that project gets.
+fn save_and_wait(port: u16, file: &std::path::Path, text: &str) -> Duration {
+    let since = generation(port, "/projects/hanke-00001/");
+    let mut events = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(120)))
+        .unwrap();
+    write!(
+        events,
+        "GET /__hanke/events?since={since} HTTP/1.1\r\nHost: x\r\n\r\n"
+    )
+    .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let saved = Instant::now();
+    std::fs::write(file, text).unwrap();
+    let mut seen = String::new();
+    let mut buf = [0u8; 256];
+    while !seen.contains("event: reload") {
+        let n = events.read(&mut buf).unwrap();
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    let took = saved.elapsed();
+    println!("{} ms from save to reload event", took.as_millis());
+    took
+}
+
+/// Prints the minimum, median and maximum of `times`.
+fn summary(what: &str, mut times: Vec<Duration>) {
     times.sort();
     println!(
-        "save → reload over {EDITS} edits: min {} ms, median {} ms, max {} ms",
+        "{what} over {} edits: min {} ms, median {} ms, max {} ms",
+        times.len(),
         times[0].as_millis(),
-        times[EDITS / 2].as_millis(),
-        times[EDITS - 1].as_millis()
+        times[times.len() / 2].as_millis(),
+        times[times.len() - 1].as_millis()
     );
 }
 
