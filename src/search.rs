@@ -11,7 +11,7 @@ use std::path::Path;
 
 use crate::diagnostic::Diagnostic;
 use crate::render::Output;
-use crate::write::{Scratch, Staging};
+use crate::write::Scratch;
 
 /// Where the index goes in the output folder.
 pub const BUNDLE_DIR: &str = "pagefind/";
@@ -36,16 +36,11 @@ pub struct Pages {
 }
 
 impl Pages {
-    /// Gathers pages in a new folder: `beside` the staging folder when the
-    /// build writes one, so pages are linked there rather than copied; else in
-    /// the system's temporary folder.
-    pub fn new(beside: Option<&Staging>) -> Result<Self, Diagnostic> {
-        let folder = match beside {
-            Some(staging) => staging.beside(PREFIX),
-            None => Scratch::new_in(&std::env::temp_dir(), PREFIX),
-        };
+    /// Gathers pages in a new folder in `parent`: pages already written on
+    /// the same file system are linked there rather than copied.
+    pub fn new_in(parent: &Path) -> Result<Self, Diagnostic> {
         Ok(Pages {
-            folder: folder.map_err(failed)?,
+            folder: Scratch::new_in(parent, PREFIX).map_err(failed)?,
         })
     }
 
@@ -56,10 +51,15 @@ impl Pages {
             return Ok(());
         }
         match written {
-            Some(path) => self.folder.link(file, path),
+            Some(path) => self.folder.link(&file.path, path),
             None => self.folder.put(file).map(drop),
         }
         .map_err(failed)
+    }
+
+    /// Adds the page at `rel` in the output folder `output`, which is marked.
+    pub fn add_written(&self, rel: &str, output: &Path) -> Result<(), Diagnostic> {
+        self.folder.link(rel, &output.join(rel)).map_err(failed)
     }
 
     /// The index files for the pages added.

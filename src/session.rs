@@ -268,7 +268,12 @@ pub fn full(options: &Options, plan: Plan) -> Result<Last, Vec<Diagnostic>> {
     };
     let site = validated.site;
     let search = match plan.search_index && site.config.search {
-        true => Some(search::Pages::new(plan.staging).map_err(|d| vec![d])?),
+        true => {
+            let parent = plan
+                .staging
+                .map_or_else(std::env::temp_dir, |s| s.parent().into());
+            Some(search::Pages::new_in(&parent).map_err(|d| vec![d])?)
+        }
         false => None,
     };
     let sink = Route {

@@ -69,21 +69,21 @@ impl Scratch {
         Ok(path)
     }
 
-    /// Adds `file`, already written at `written`, by a hard link: no second
-    /// copy of its bytes. Writes it where the file system cannot link.
-    pub fn link(&self, file: &Output, written: &Path) -> Result<(), WriteError> {
-        let path = self.dir.path().join(safe_relative(&file.path)?);
-        let linked = fs::hard_link(written, &path).or_else(|e| match e.kind() {
+    /// Adds the file at `from` as `rel` by a hard link: no second copy of its
+    /// bytes. Copies it where the file system cannot link.
+    pub fn link(&self, rel: &str, from: &Path) -> Result<(), WriteError> {
+        let path = self.dir.path().join(safe_relative(rel)?);
+        let linked = fs::hard_link(from, &path).or_else(|e| match e.kind() {
             io::ErrorKind::NotFound => {
                 let parent = path.parent().unwrap_or(Path::new("."));
                 fs::create_dir_all(parent)?;
-                fs::hard_link(written, &path)
+                fs::hard_link(from, &path)
             }
             _ => Err(e),
         });
         match linked {
             Ok(()) => Ok(()),
-            Err(_) => self.put(file).map(drop),
+            Err(_) => fs::copy(from, &path).map(drop).map_err(io_err(from)),
         }
     }
 }
@@ -137,10 +137,10 @@ impl Staging {
         Ok(path)
     }
 
-    /// A scratch folder beside the staging folder, on the same file system.
-    pub fn beside(&self, prefix: &str) -> Result<Scratch, WriteError> {
-        let parent = self.scratch.path().parent().unwrap_or(Path::new("."));
-        Scratch::new_in(parent, prefix)
+    /// The folder the staging folder is in (the output's), on the same file
+    /// system, so files can be linked between them.
+    pub fn parent(&self) -> &Path {
+        self.scratch.path().parent().unwrap_or(Path::new("."))
     }
 
     /// Copies the site's own files (`copies`, from the site's folder), then

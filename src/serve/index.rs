@@ -3,9 +3,12 @@
 //! seconds at 10,000 projects), so pages are served and edits shown at once,
 //! and search catches up when its index is ready. Edits that come while an
 //! index is being made are gathered into the next one.
+//!
+//! The thread knows only which pages to index; it links them from the output
+//! folder when it starts an index, so it reads each page as it is then.
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
 
@@ -17,10 +20,10 @@ use crate::{search, write};
 const QUIET: Duration = Duration::from_millis(500);
 
 enum Change {
-    /// Every page of the site, after a full build.
-    All(Vec<Output>),
-    /// Pages rendered again after an edit to their bodies.
-    Edited(Vec<Output>),
+    /// The marked pages of the whole site, after a full build.
+    All(Vec<String>),
+    /// Marked pages rendered again after an edit to their bodies.
+    Edited(Vec<String>),
     /// The site has no search (`search: false`).
     Off,
 }
@@ -58,29 +61,27 @@ impl Indexer {
     }
 }
 
-/// Copies of the pages the index reads.
-fn marked<'a>(files: impl IntoIterator<Item = &'a Output>) -> Vec<Output> {
+/// The paths of the pages the index reads.
+fn marked<'a>(files: impl IntoIterator<Item = &'a Output>) -> Vec<String> {
     files
         .into_iter()
         .filter(|f| search::is_indexed(f))
-        .cloned()
+        .map(|f| f.path.clone())
         .collect()
 }
 
-fn run(changes: &Receiver<Change>, output: &std::path::Path) {
-    let mut pages: BTreeMap<String, Output> = BTreeMap::new();
+fn run(changes: &Receiver<Change>, output: &Path) {
+    let mut pages: BTreeSet<String> = BTreeSet::new();
     let mut on = false;
     while let Ok(first) = changes.recv() {
         let mut next = Some(first);
         while let Some(change) = next.take() {
             match change {
-                Change::All(files) => {
+                Change::All(paths) => {
                     on = true;
-                    pages = files.into_iter().map(|f| (f.path.clone(), f)).collect();
+                    pages = paths.into_iter().collect();
                 }
-                Change::Edited(files) => {
-                    pages.extend(files.into_iter().map(|f| (f.path.clone(), f)))
-                }
+                Change::Edited(paths) => pages.extend(paths),
                 Change::Off => on = false,
             }
             next = match changes.recv_timeout(QUIET) {
@@ -91,7 +92,7 @@ fn run(changes: &Receiver<Change>, output: &std::path::Path) {
         }
         let started = Instant::now();
         let made = match on {
-            true => index(pages.values()),
+            true => index(&pages, output),
             false => Ok(Vec::new()),
         };
         let written = made.and_then(|files| {
@@ -110,10 +111,16 @@ fn run(changes: &Receiver<Change>, output: &std::path::Path) {
     }
 }
 
-fn index<'a>(pages: impl Iterator<Item = &'a Output>) -> Result<Vec<Output>, String> {
-    let folder = search::Pages::new(None).map_err(|d| d.message)?;
+/// The index of `pages` (paths in `output`), gathered beside the output
+/// folder so they can be linked.
+fn index(pages: &BTreeSet<String>, output: &Path) -> Result<Vec<Output>, String> {
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let folder = search::Pages::new_in(parent).map_err(|d| d.message)?;
     for page in pages {
-        folder.add(page, None).map_err(|d| d.message)?;
+        folder.add_written(page, output).map_err(|d| d.message)?;
     }
     folder.index().map_err(|d| d.message)
 }

@@ -347,10 +347,12 @@ fn the_search_index_is_made_in_the_background_and_follows_edits() {
     server.wait_for_line("Search index ready");
     let after = indexed_text(&public, "/projects/alpha/").expect("Alpha is still indexed");
     assert!(after.contains("Kummitusjuna"), "{after}");
-    let leftovers: Vec<_> = std::fs::read_dir(&public)
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".pagefind"))
-        .collect();
-    assert!(leftovers.is_empty(), "temporary folders left in the output");
+    for (folder, prefix) in [(&public, ".pagefind"), (&server.root, ".hanke-")] {
+        let leftovers: Vec<_> = std::fs::read_dir(folder)
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().starts_with(prefix))
+            .collect();
+        assert!(leftovers.is_empty(), "temporary folders left: {leftovers:?}");
+    }
 }
