@@ -353,6 +353,9 @@ fn the_search_index_is_made_in_the_background_and_follows_edits() {
             .filter_map(Result::ok)
             .filter(|e| e.file_name().to_string_lossy().starts_with(prefix))
             .collect();
-        assert!(leftovers.is_empty(), "temporary folders left: {leftovers:?}");
+        assert!(
+            leftovers.is_empty(),
+            "temporary folders left: {leftovers:?}"
+        );
     }
 }
