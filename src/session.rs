@@ -278,7 +278,10 @@ pub fn full(options: &Options, plan: Plan) -> Result<Last, Vec<Diagnostic>> {
     };
     let sink = Route {
         staging: plan.staging,
-        anchor_targets: check::anchor_targets(&site.later_links, &site.config.base_path),
+        anchor_targets: match plan.staging {
+            Some(_) => check::anchor_targets(&site.later_links, &site.config.base_path),
+            None => HashSet::new(),
+        },
         search: search.as_ref(),
     };
     // Render even when some pages have errors: the pages that are fine still get
@@ -323,6 +326,7 @@ pub fn full(options: &Options, plan: Plan) -> Result<Last, Vec<Diagnostic>> {
 /// search index are gathered for it either way.
 struct Route<'a> {
     staging: Option<&'a Staging>,
+    /// Only needed with `staging`: without it every file stays in memory.
     anchor_targets: HashSet<String>,
     search: Option<&'a search::Pages>,
 }

@@ -73,15 +73,7 @@ impl Scratch {
     /// bytes. Copies it where the file system cannot link.
     pub fn link(&self, rel: &str, from: &Path) -> Result<(), WriteError> {
         let path = self.dir.path().join(safe_relative(rel)?);
-        let linked = fs::hard_link(from, &path).or_else(|e| match e.kind() {
-            io::ErrorKind::NotFound => {
-                let parent = path.parent().unwrap_or(Path::new("."));
-                fs::create_dir_all(parent)?;
-                fs::hard_link(from, &path)
-            }
-            _ => Err(e),
-        });
-        match linked {
+        match creating_folder(&path, |path| fs::hard_link(from, path)) {
             Ok(()) => Ok(()),
             Err(_) => fs::copy(from, &path).map(drop).map_err(io_err(from)),
         }
@@ -166,13 +158,18 @@ impl Staging {
 /// Writes `bytes` to `path`, making its folder first if it is missing (most
 /// pages have a folder of their own, so trying first saves a call per file).
 fn write_creating_folders(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    match fs::write(path, bytes) {
+    creating_folder(path, |path| fs::write(path, bytes)).map_err(io_err(path))
+}
+
+/// Makes `path` with `make`, and if its folder is missing, makes the folder
+/// and tries once more.
+fn creating_folder(path: &Path, make: impl Fn(&Path) -> io::Result<()>) -> io::Result<()> {
+    match make(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            let parent = path.parent().unwrap_or(Path::new("."));
-            fs::create_dir_all(parent).map_err(io_err(parent))?;
-            fs::write(path, bytes).map_err(io_err(path))
+            fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
+            make(path)
         }
-        result => result.map_err(io_err(path)),
+        result => result,
     }
 }
 

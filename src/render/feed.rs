@@ -32,6 +32,14 @@ struct Entry<'a> {
     href: String,
 }
 
+/// One feed to make: the news `items` of the page at `page_path`.
+struct Wanted<'a> {
+    lang: &'a str,
+    title: String,
+    page_path: String,
+    items: Vec<&'a News>,
+}
+
 /// Every feed of the site, each made when the iterator reaches it.
 pub fn feeds<'a>(
     site: &'a Site,
@@ -42,12 +50,17 @@ pub fn feeds<'a>(
     let languages = config.languages.iter().map(|lang| {
         let items = site.news.iter().filter(|n| n.lang == *lang).collect();
         let title = format!("{} – {}", config.title, theme.text(lang, "news"));
-        let path = format!(
+        let page_path = format!(
             "{}{}",
             urls::language_prefix(lang, &config.language),
             urls::news()
         );
-        (lang.as_str(), title, path, items)
+        Wanted {
+            lang,
+            title,
+            page_path,
+            items,
+        }
     });
     let projects = site
         .projects
@@ -61,32 +74,37 @@ pub fn feeds<'a>(
                 .filter_map(|r| by_url.get(r.url.as_str()).copied())
                 .collect();
             let title = format!("{} – {}", p.name, theme.text(&p.lang, "news"));
-            let path = p
+            let page_path = p
                 .url
                 .strip_prefix(&config.base_path)
                 .unwrap_or(&p.url)
                 .to_string();
-            (p.lang.as_str(), title, path, items)
+            Wanted {
+                lang: &p.lang,
+                title,
+                page_path,
+                items,
+            }
         });
-    let wanted: Vec<(&str, String, String, Vec<&News>)> = languages.chain(projects).collect();
+    let wanted: Vec<Wanted> = languages.chain(projects).collect();
     let strings = theme.string_values();
     wanted
         .into_par_iter()
-        .map(move |(lang, title, path, items)| {
-            feed(site, theme, &strings, lang, title, path, items)
-        })
+        .map(move |wanted| feed(site, theme, &strings, wanted))
 }
 
-/// The feed of `items` for the page at `page_path`.
 fn feed(
     site: &Site,
     theme: &Theme,
     strings: &HashMap<&str, tera::Value>,
-    lang: &str,
-    title: String,
-    page_path: String,
-    items: Vec<&News>,
+    wanted: Wanted,
 ) -> Result<Output, Diagnostic> {
+    let Wanted {
+        lang,
+        title,
+        page_path,
+        items,
+    } = wanted;
     let config = &site.config;
     let author = config
         .organisation

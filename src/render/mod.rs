@@ -27,8 +27,8 @@ pub struct Output {
 }
 
 impl Output {
-    /// A rendered text, without the spare room its buffer grew (a site of
-    /// 10,000 projects holds some 70,000 files until they are written).
+    /// A rendered text, without the spare room its buffer grew (`serve` holds
+    /// every file of the site: some 70,000 at 10,000 projects).
     pub fn text(path: String, text: String) -> Self {
         let mut bytes = text.into_bytes();
         bytes.shrink_to_fit();

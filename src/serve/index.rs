@@ -73,6 +73,9 @@ fn marked<'a>(files: impl IntoIterator<Item = &'a Output>) -> Vec<String> {
 fn run(changes: &Receiver<Change>, output: &Path) {
     let mut pages: BTreeSet<String> = BTreeSet::new();
     let mut on = false;
+    // Whether `output` holds an index this thread wrote: only that one is
+    // removed when search is turned off.
+    let mut made_one = false;
     while let Ok(first) = changes.recv() {
         let mut next = Some(first);
         while let Some(change) = next.take() {
@@ -90,6 +93,9 @@ fn run(changes: &Receiver<Change>, output: &Path) {
                 Err(RecvTimeoutError::Disconnected) => return,
             };
         }
+        if !on && !made_one {
+            continue;
+        }
         let started = Instant::now();
         let made = match on {
             true => index(&pages, output),
@@ -99,6 +105,9 @@ fn run(changes: &Receiver<Change>, output: &Path) {
             write::replace_folder(output, search::BUNDLE_DIR.trim_end_matches('/'), &files)
                 .map_err(|e| e.to_string())
         });
+        if written.is_ok() {
+            made_one = on;
+        }
         match (written, on) {
             (Ok(()), true) => eprintln!(
                 "Search index ready: {} pages in {} ms.",
