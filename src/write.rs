@@ -65,6 +65,18 @@ impl Scratch {
     /// Writes one file; returns where. Any thread may call it.
     pub fn put(&self, file: &Output) -> Result<PathBuf, WriteError> {
         let path = self.dir.path().join(safe_relative(&file.path)?);
+        // A page is `index.html` in a folder of its own, which does not exist
+        // yet: made first, not after a failed write (tens of thousands of pages).
+        if file.path.ends_with("/index.html")
+            && let Some(folder) = path.parent()
+        {
+            match fs::create_dir(folder) {
+                Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {
+                    fs::create_dir_all(folder).map_err(io_err(folder))?
+                }
+                _ => {}
+            }
+        }
         write_creating_folders(&path, &file.bytes)?;
         Ok(path)
     }

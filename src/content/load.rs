@@ -244,15 +244,29 @@ fn language_of(
 }
 
 /// Files under `root/dir`, relative to `root`, sorted, skipping hidden and
-/// editor temporary files.
+/// editor temporary files. Each folder directly under `dir` (a project's
+/// bundle) is walked on its own thread: a big site has thousands.
 fn files_under(root: &Path, dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = WalkDir::new(root.join(dir))
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref()))
+    let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+        return Vec::new();
+    };
+    let entries: Vec<std::fs::DirEntry> = entries
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
+        .filter(|e| !is_ignored(e.file_name().to_string_lossy().as_ref()))
+        .collect();
+    let mut files: Vec<PathBuf> = entries
+        .par_iter()
+        .flat_map_iter(|entry| {
+            WalkDir::new(entry.path())
+                .follow_root_links(false)
+                .into_iter()
+                .filter_entry(|e| {
+                    e.depth() == 0 || !is_ignored(e.file_name().to_string_lossy().as_ref())
+                })
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+                .filter_map(|e| e.path().strip_prefix(root).ok().map(Path::to_path_buf))
+        })
         .collect();
     files.sort();
     files

@@ -1,7 +1,9 @@
 //! The people behind the contact cards, gathered across projects so that one
 //! person working on several projects is one entry (and one vCard), not several.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
 
 use serde::Serialize;
 
@@ -25,7 +27,7 @@ pub fn collect(
     base_path: &str,
 ) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::new();
-    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut slugs: HashSet<String> = HashSet::new();
     let mut cards: Vec<(&mut Contact, ProjectRef)> = Vec::new();
     for p in projects.iter_mut() {
@@ -40,10 +42,14 @@ pub fn collect(
         let r = gp.project.clone();
         cards.extend(gp.contacts.iter_mut().map(|c| (c, r.clone())));
     }
-    for (contact, project) in cards {
-        let key = identity(contact);
+    // Who each card is, and the name part of a new person's vCard file, for
+    // tens of thousands of cards at once; the merging below is in order.
+    let keys: Vec<(String, String)> = cards
+        .par_iter()
+        .map(|(contact, _)| (identity(contact), slugify(&contact.name)))
+        .collect();
+    for ((contact, project), (key, base)) in cards.into_iter().zip(keys) {
         let index = *by_key.entry(key).or_insert_with(|| {
-            let base = slugify(&contact.name);
             let base = if base.is_empty() {
                 "yhteystieto".to_string()
             } else {

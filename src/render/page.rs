@@ -251,7 +251,7 @@ impl<'a> Pages<'a> {
                 .collect();
             site.config
                 .languages
-                .iter()
+                .par_iter()
                 .map(|lang| {
                     let in_language: Vec<&Project> = site
                         .projects

@@ -2,7 +2,9 @@
 //! administrator. Each taxonomy has an index of its terms and a page per term,
 //! in every language of the site.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
 
 use crate::content::model::{Project, Status};
 use crate::content::slug::slugify;
@@ -23,24 +25,29 @@ pub struct Term<'a> {
 
 /// Groups `projects` (already in the order listings use) by every taxonomy.
 pub fn build<'a>(projects: &[&'a Project]) -> Vec<Taxonomy<'a>> {
-    KEYS.iter()
+    KEYS.par_iter()
         .map(|&key| {
+            // Terms by slug; each name is slugified once, though thousands of
+            // projects share it.
             let mut terms: BTreeMap<String, Term<'a>> = BTreeMap::new();
+            let mut slugs: HashMap<&str, String> = HashMap::new();
             for &p in projects {
                 for name in terms_of(key, p) {
-                    let slug = match slugify(&name) {
+                    let slug = slugs.entry(name).or_insert_with(|| match slugify(name) {
                         s if s.is_empty() => "muu".to_string(),
                         s => s,
-                    };
-                    terms
-                        .entry(slug.clone())
-                        .or_insert_with(|| Term {
-                            name: name.clone(),
-                            slug,
-                            projects: Vec::new(),
-                        })
-                        .projects
-                        .push(p);
+                    });
+                    match terms.get_mut(slug.as_str()) {
+                        Some(term) => term.projects.push(p),
+                        None => {
+                            let term = Term {
+                                name: name.to_string(),
+                                slug: slug.clone(),
+                                projects: vec![p],
+                            };
+                            terms.insert(slug.clone(), term);
+                        }
+                    }
                 }
             }
             let mut terms: Vec<Term> = terms.into_values().collect();
@@ -65,27 +72,24 @@ pub fn everyone<'a, 'b>(taxonomies: &'b [Taxonomy<'a>]) -> impl Iterator<Item = 
         .flat_map(|term| term.projects.iter().copied())
 }
 
-fn terms_of(key: &str, p: &Project) -> Vec<String> {
+fn terms_of<'p>(key: &str, p: &'p Project) -> Vec<&'p str> {
     let funding = p.funding.as_ref();
     match key {
-        "regions" => p.region.iter().cloned().collect(),
-        "topics" => p.topics.clone(),
+        "regions" => p.region.as_deref().into_iter().collect(),
+        "topics" => p.topics.iter().map(String::as_str).collect(),
         "funders" => funding
-            .map(|f| f.funders.iter().map(|x| x.name.clone()).collect())
+            .map(|f| f.funders.iter().map(|x| x.name.as_str()).collect())
             .unwrap_or_default(),
         "programmes" => funding
-            .and_then(|f| f.programme.clone())
+            .and_then(|f| f.programme.as_deref())
             .into_iter()
             .collect(),
-        "status" => vec![
-            match p.status {
-                Status::Ongoing => "ongoing",
-                Status::Upcoming => "upcoming",
-                Status::Ended => "ended",
-            }
-            .to_string(),
-        ],
-        "administrators" => p.administrator.iter().cloned().collect(),
+        "status" => vec![match p.status {
+            Status::Ongoing => "ongoing",
+            Status::Upcoming => "upcoming",
+            Status::Ended => "ended",
+        }],
+        "administrators" => p.administrator.as_deref().into_iter().collect(),
         _ => Vec::new(),
     }
 }

@@ -296,3 +296,53 @@ fn the_theme_stylesheet_stays_small() {
     );
     assert!(!String::from_utf8_lossy(&css.bytes).contains("@font-face"));
 }
+
+#[test]
+fn hidden_and_editor_temporary_files_are_skipped_at_every_depth() {
+    let site = temp_copy(&fixture("build/full"));
+    let projects = site.path().join("content/projects");
+    for (file, text) in [
+        (".alpha.md.swp", "swap"),
+        ("#alpha.md#", "autosave"),
+        (".drafts/gamma.md", "---\nname: Gamma\n---\n"),
+        ("alpha/.cache/delta.md", "---\nname: Delta\n---\n"),
+        ("alpha/kuva.svg~", "backup"),
+        ("muistiinpanot.txt", "not a page"),
+    ] {
+        let path = projects.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let (rendered, diagnostics) = render(site.path());
+    // Of the new files, only the one neither hidden nor temporary is reported.
+    let key = |d: &hanke::diagnostic::Diagnostic| (d.code, d.file.clone(), d.message.clone());
+    let before: Vec<_> = render(&fixture("build/full")).1.iter().map(key).collect();
+    let new: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| !before.contains(&key(d)))
+        .map(|d| (d.code, d.file.clone()))
+        .collect();
+    assert_eq!(
+        new,
+        [(
+            "unused-file",
+            "content/projects/muistiinpanot.txt".to_string()
+        )]
+    );
+    let mut copied: Vec<_> = rendered.copies.iter().map(|c| c.output.as_str()).collect();
+    copied.sort();
+    assert_eq!(
+        copied,
+        [
+            "logo.svg",
+            "projects/alpha/kuva.svg",
+            "projects/alpha/liitteet/loppuraportti.pdf"
+        ]
+    );
+    assert!(
+        !rendered
+            .files
+            .iter()
+            .any(|f| f.path.contains("gamma") || f.path.contains("delta"))
+    );
+}

@@ -300,7 +300,7 @@ fn gather<T>(
     diagnostics: &mut Vec<Diagnostic>,
     later_links: &mut Vec<LinkAt>,
 ) -> Vec<T> {
-    let mut kept = Vec::new();
+    let mut kept = Vec::with_capacity(results.len());
     for (item, found, later) in results {
         diagnostics.extend(found);
         later_links.extend(later);
