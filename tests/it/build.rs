@@ -125,19 +125,24 @@ fn markdown_tables_footnotes_strikethrough_and_heading_ids() {
     assert_eq!(select(&html, ".prose h2#tausta").len(), 1);
 }
 
+/// The bundle and static files of the `build/full` fixture, as published.
+const FIXTURE_COPIES: [&str; 3] = [
+    "logo.svg",
+    "projects/alpha/kuva.svg",
+    "projects/alpha/liitteet/loppuraportti.pdf",
+];
+
+/// The output paths of the files a build copies, sorted.
+fn copied(rendered: &hanke::render::Rendered) -> Vec<&str> {
+    let mut copied: Vec<_> = rendered.copies.iter().map(|c| c.output.as_str()).collect();
+    copied.sort();
+    copied
+}
+
 #[test]
 fn bundle_assets_and_static_files_are_copied() {
     let rendered = full();
-    let mut copied: Vec<_> = rendered.copies.iter().map(|c| c.output.as_str()).collect();
-    copied.sort();
-    assert_eq!(
-        copied,
-        [
-            "logo.svg",
-            "projects/alpha/kuva.svg",
-            "projects/alpha/liitteet/loppuraportti.pdf"
-        ]
-    );
+    assert_eq!(copied(&rendered), FIXTURE_COPIES);
     assert!(rendered.files.iter().any(|f| f.path == "style.css"));
 }
 
@@ -329,16 +334,7 @@ fn hidden_and_editor_temporary_files_are_skipped_at_every_depth() {
             "content/projects/muistiinpanot.txt".to_string()
         )]
     );
-    let mut copied: Vec<_> = rendered.copies.iter().map(|c| c.output.as_str()).collect();
-    copied.sort();
-    assert_eq!(
-        copied,
-        [
-            "logo.svg",
-            "projects/alpha/kuva.svg",
-            "projects/alpha/liitteet/loppuraportti.pdf"
-        ]
-    );
+    assert_eq!(copied(&rendered), FIXTURE_COPIES);
     assert!(
         !rendered
             .files
