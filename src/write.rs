@@ -8,11 +8,12 @@
 //! writing only files whose bytes changed ([`Written`] remembers what is there),
 //! so an edit costs a few writes instead of a whole new site.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -45,6 +46,10 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
 /// dropped.
 pub struct Scratch {
     dir: tempfile::TempDir,
+    /// The folders made in it so far. It starts empty, so each file's folder is
+    /// made before its first file rather than after a failed write: most pages
+    /// have a folder of their own.
+    folders: Mutex<HashSet<PathBuf>>,
 }
 
 impl Scratch {
@@ -55,7 +60,10 @@ impl Scratch {
             .prefix(prefix)
             .tempdir_in(parent)
             .map_err(io_err(parent))?;
-        Ok(Scratch { dir })
+        Ok(Scratch {
+            dir,
+            folders: Mutex::default(),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -64,20 +72,14 @@ impl Scratch {
 
     /// Writes one file; returns where. Any thread may call it.
     pub fn put(&self, file: &Output) -> Result<PathBuf, WriteError> {
-        let path = self.dir.path().join(safe_relative(&file.path)?);
-        // A page is `index.html` in a folder of its own, which does not exist
-        // yet: made first, not after a failed write (tens of thousands of pages).
-        if file.path.ends_with("/index.html")
-            && let Some(folder) = path.parent()
-        {
-            match fs::create_dir(folder) {
-                Err(e) if e.kind() != io::ErrorKind::AlreadyExists => {
-                    fs::create_dir_all(folder).map_err(io_err(folder))?
-                }
-                _ => {}
-            }
-        }
-        write_creating_folders(&path, &file.bytes)?;
+        self.write(&file.path, &file.bytes)
+    }
+
+    /// Writes `bytes` as `rel`; returns where.
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<PathBuf, WriteError> {
+        let path = self.dir.path().join(safe_relative(rel)?);
+        self.make_folder_of(&path)?;
+        fs::write(&path, bytes).map_err(io_err(&path))?;
         Ok(path)
     }
 
@@ -85,10 +87,25 @@ impl Scratch {
     /// bytes. Copies it where the file system cannot link.
     pub fn link(&self, rel: &str, from: &Path) -> Result<(), WriteError> {
         let path = self.dir.path().join(safe_relative(rel)?);
-        match creating_folder(&path, |path| fs::hard_link(from, path)) {
+        self.make_folder_of(&path)?;
+        match fs::hard_link(from, &path) {
             Ok(()) => Ok(()),
             Err(_) => fs::copy(from, &path).map(drop).map_err(io_err(from)),
         }
+    }
+
+    /// Makes the folder `path` goes in, unless it was made already.
+    fn make_folder_of(&self, path: &Path) -> Result<(), WriteError> {
+        let Some(folder) = path.parent().filter(|f| *f != self.path()) else {
+            return Ok(());
+        };
+        let folders = || self.folders.lock().expect("no thread panics holding it");
+        if !folders().contains(folder) {
+            // Another thread may be making it too: that is no error.
+            fs::create_dir_all(folder).map_err(io_err(folder))?;
+            folders().insert(folder.to_path_buf());
+        }
+        Ok(())
     }
 }
 
@@ -153,9 +170,7 @@ impl Staging {
         copies.par_iter().try_for_each(|copy| {
             let from = self.root.join(&copy.source);
             let to = self.scratch.path().join(safe_relative(&copy.output)?);
-            if let Some(parent) = to.parent() {
-                fs::create_dir_all(parent).map_err(io_err(parent))?;
-            }
+            self.scratch.make_folder_of(&to)?;
             fs::copy(&from, &to).map(drop).map_err(io_err(&from))
         })?;
         let count = Count {
@@ -164,24 +179,6 @@ impl Staging {
         };
         swap(self.scratch.dir.keep(), &self.output)?;
         Ok(count)
-    }
-}
-
-/// Writes `bytes` to `path`, making its folder first if it is missing (most
-/// pages have a folder of their own, so trying first saves a call per file).
-fn write_creating_folders(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    creating_folder(path, |path| fs::write(path, bytes)).map_err(io_err(path))
-}
-
-/// Makes `path` with `make`, and if its folder is missing, makes the folder
-/// and tries once more.
-fn creating_folder(path: &Path, make: impl Fn(&Path) -> io::Result<()>) -> io::Result<()> {
-    match make(path) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
-            make(path)
-        }
-        result => result,
     }
 }
 
@@ -205,8 +202,7 @@ pub fn replace_folder(output: &Path, name: &str, files: &[Output]) -> Result<(),
             .path
             .strip_prefix(&prefix)
             .ok_or_else(|| WriteError::UnsafePath(file.path.clone()))?;
-        let path = scratch.path().join(safe_relative(inside)?);
-        write_creating_folders(&path, &file.bytes)
+        scratch.write(inside, &file.bytes).map(drop)
     })?;
     if target.exists() {
         fs::rename(&target, &old).map_err(io_err(&target))?;
