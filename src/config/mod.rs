@@ -37,7 +37,13 @@ struct RawConfig {
     /// Whether to build a search index (Pagefind) and the search page.
     #[serde(default = "default_search")]
     search: bool,
+    /// How many of the newest news items each Atom feed carries.
+    feed_limit: Option<Spanned<usize>>,
 }
+
+/// Feed readers fetch a feed again every hour or so: the newest items are what
+/// they need, and the news pages list the rest.
+const DEFAULT_FEED_LIMIT: usize = 50;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -83,6 +89,8 @@ pub struct Config {
     pub accessibility: Option<Statement>,
     pub overview: Overview,
     pub search: bool,
+    /// How many of the newest news items each Atom feed carries (at least 1).
+    pub feed_limit: usize,
 }
 
 impl Config {
@@ -214,6 +222,21 @@ pub fn load(
             }
         },
     };
+    let feed_limit = match &raw.feed_limit {
+        None => DEFAULT_FEED_LIMIT,
+        Some(limit) if limit.value == 0 => {
+            diagnostics.push(
+                Diagnostic::error("invalid-setting", "`feed_limit` must be at least 1")
+                    .hint(format!(
+                        "it is how many of the newest news items each feed carries; leave it out for {DEFAULT_FEED_LIMIT}"
+                    ))
+                    .in_source(&source)
+                    .at(doc.pos(limit)),
+            );
+            DEFAULT_FEED_LIMIT
+        }
+        Some(limit) => limit.value,
+    };
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
     }
@@ -229,6 +252,7 @@ pub fn load(
         accessibility: statement,
         overview: Overview { group_by },
         search: raw.search,
+        feed_limit,
     };
     Ok((config, diagnostics))
 }

@@ -1,6 +1,7 @@
 //! Atom feeds: the news of each language, and of each project version that has
-//! news, through the theme's `atom.xml`. A feed's `updated` is its newest entry's,
-//! so an unchanged site builds the same feed.
+//! news, through the theme's `atom.xml`, each with its newest `feed_limit` items.
+//! A feed's `updated` is its newest entry's, so an unchanged site builds the
+//! same feed.
 
 use std::collections::HashMap;
 
@@ -32,7 +33,7 @@ struct Entry<'a> {
     href: String,
 }
 
-/// One feed to make: the news `items` of the page at `page_path`.
+/// One feed to make: the news `items` of the page at `page_path`, newest first.
 struct Wanted<'a> {
     lang: &'a str,
     title: String,
@@ -86,7 +87,13 @@ pub fn feeds<'a>(
                 items,
             }
         });
-    let wanted: Vec<Wanted> = languages.chain(projects).collect();
+    let wanted: Vec<Wanted> = languages
+        .chain(projects)
+        .map(|mut wanted| {
+            wanted.items.truncate(config.feed_limit);
+            wanted
+        })
+        .collect();
     let strings = theme.string_values();
     wanted
         .into_par_iter()

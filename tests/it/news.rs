@@ -225,6 +225,49 @@ fn atom_feeds_per_language_and_per_project_are_valid() {
 }
 
 #[test]
+fn each_feed_carries_the_newest_items_up_to_feed_limit() {
+    let site = example_with("feed_limit: 2");
+    let (rendered, _) = render(site.path());
+    let ids: Vec<String> = entries(&xml(&rendered, "news/atom.xml"))
+        .into_iter()
+        .map(|(_, id)| id)
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "https://hankkeet.example.fi/news/yleiskatsaus/",
+            "https://hankkeet.example.fi/news/sivusto-avattu/",
+        ]
+    );
+    // The feed's time is still its newest entry's.
+    let text = xml(&rendered, "news/atom.xml");
+    let doc = Document::parse(&text).unwrap();
+    assert_eq!(
+        child_text(doc.root_element(), "updated"),
+        "2026-11-16T12:00:00Z"
+    );
+    // The news page lists every item, not just those in the feed.
+    let news = page(&rendered, "news/index.html");
+    assert_eq!(texts(&news, "main .news-entry h2").len(), 3);
+}
+
+#[test]
+fn a_feed_limit_of_zero_is_an_error_that_names_the_default() {
+    let site = example_with("feed_limit: 0");
+    let errors = errors_of(site.path());
+    let config = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
+    let line = config.lines().count();
+    assert_eq!(
+        lines(&errors),
+        format!("error[invalid-setting]: site.yaml:{line}:13: `feed_limit` must be at least 1\n")
+    );
+    assert_eq!(
+        errors[0].hint.as_deref(),
+        Some("it is how many of the newest news items each feed carries; leave it out for 50")
+    );
+}
+
+#[test]
 fn news_pages_are_in_the_sitemap_with_their_language_versions() {
     let (rendered, _) = render(&repo_root());
     let text = xml(&rendered, "sitemap.xml");
