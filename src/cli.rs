@@ -43,7 +43,7 @@ pub enum Command {
         #[arg(default_value = ".", value_name = "DIR")]
         dir: PathBuf,
     },
-    /// Start a new project or good practice from a file that explains every field.
+    /// Start a new project, good practice or news item from a file that explains every field.
     #[command(subcommand)]
     New(New),
 }
@@ -66,6 +66,22 @@ pub enum New {
         project: String,
         /// The practice's name in web addresses.
         slug: String,
+        /// The site's folder, where site.yaml is.
+        #[arg(long, default_value = ".", value_name = "DIR")]
+        root: PathBuf,
+    },
+    /// Create content/news/SLUG.md, or with --project the project's own news item.
+    #[command(
+        after_help = "Examples:\n  hanke new news sivusto-avattu\n  hanke new news --project tukena loppuseminaari"
+    )]
+    News {
+        /// The item's name in web addresses.
+        slug: String,
+        /// The project the item is about: it goes in the project's folder, on
+        /// its page and in its feed.
+        #[arg(long, value_name = "PROJECT")]
+        project: Option<String>,
+        /// The site's folder, where site.yaml is.
         #[arg(long, default_value = ".", value_name = "DIR")]
         root: PathBuf,
     },

@@ -35,6 +35,11 @@ pub fn run(what: New) -> u8 {
             slug,
             root,
         } => scaffold::new_good_practice(&root, &project, &slug),
+        New::News {
+            slug,
+            project,
+            root,
+        } => scaffold::new_news(&root, project.as_deref(), &slug, today),
     };
     match result {
         Ok(files) => {

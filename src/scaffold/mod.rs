@@ -1,6 +1,6 @@
-//! `hanke init` and `hanke new`: start a site, a project or a good practice from
-//! a file with every field explained in Finnish and English. The templates are
-//! files beside this one.
+//! `hanke init` and `hanke new`: start a site, a project, a good practice or a
+//! news item from a file with every field explained in Finnish and English. The
+//! templates are files beside this one.
 
 use std::fs;
 use std::io;
@@ -8,12 +8,13 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::content::load::{CONTENT_DIR, GOOD_PRACTICES_DIR, PROJECTS_DIR};
+use crate::content::load::{CONTENT_DIR, GOOD_PRACTICES_DIR, NEWS_DIR, PROJECTS_DIR};
 use crate::content::slug;
 
 const SITE: &str = include_str!("site.yaml");
 const PROJECT: &str = include_str!("project.md");
 const GOOD_PRACTICE: &str = include_str!("good-practice.md");
+const NEWS: &str = include_str!("news.md");
 const WORKFLOW: &str = include_str!("workflow.yml");
 
 #[derive(Debug, thiserror::Error)]
@@ -84,6 +85,39 @@ pub fn new_good_practice(
     name: &str,
 ) -> Result<Vec<PathBuf>, ScaffoldError> {
     check_slug(name)?;
+    let (bundle, mut changed) = bundle_of(root, project)?;
+    let path = bundle.join(GOOD_PRACTICES_DIR).join(format!("{name}.md"));
+    let text = GOOD_PRACTICE.replace("@NAME@", &title_of(name));
+    changed.extend(write_all(&[(path, text)])?);
+    Ok(changed)
+}
+
+/// Creates `content/news/SLUG.md`, or with `project` the project's own
+/// `content/projects/PROJECT/news/SLUG.md` (a bundle, as for good practices).
+pub fn new_news(
+    root: &Path,
+    project: Option<&str>,
+    name: &str,
+    today: Date,
+) -> Result<Vec<PathBuf>, ScaffoldError> {
+    check_slug(name)?;
+    let (folder, mut changed) = match project {
+        Some(project) => {
+            let (bundle, changed) = bundle_of(root, project)?;
+            (bundle.join(NEWS_DIR), changed)
+        }
+        None => (root.join(CONTENT_DIR).join(NEWS_DIR), Vec::new()),
+    };
+    let text = NEWS
+        .replace("@TITLE@", &title_of(name))
+        .replace("@TODAY@", &finnish(today));
+    changed.extend(write_all(&[(folder.join(format!("{name}.md")), text)])?);
+    Ok(changed)
+}
+
+/// The bundle folder of `project`, made from its single file if it has none
+/// yet; with the files that moved.
+fn bundle_of(root: &Path, project: &str) -> Result<(PathBuf, Vec<PathBuf>), ScaffoldError> {
     let projects = root.join(CONTENT_DIR).join(PROJECTS_DIR);
     let single = projects.join(format!("{project}.md"));
     let bundle = projects.join(project);
@@ -97,10 +131,7 @@ pub fn new_good_practice(
         fs::rename(&single, &index).map_err(io_error(&single))?;
         changed.push(index);
     }
-    let path = bundle.join(GOOD_PRACTICES_DIR).join(format!("{name}.md"));
-    let text = GOOD_PRACTICE.replace("@NAME@", &title_of(name));
-    changed.extend(write_all(&[(path, text)])?);
-    Ok(changed)
+    Ok((bundle, changed))
 }
 
 fn project(name: &str, today: Date) -> String {

@@ -73,6 +73,76 @@ fn new_project_and_good_practice_build() {
 }
 
 #[test]
+fn new_news_site_wide_and_for_a_project_build_and_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    hanke::scaffold::init(root, TODAY.parse().unwrap()).unwrap();
+    let root_arg = root.to_str().unwrap();
+    let run = hanke(&["new", "news", "avajaiset", "--root", root_arg]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let created = root.join("content/news/avajaiset.md");
+    assert!(
+        run.stderr
+            .contains(&format!("created {}", created.display()))
+    );
+    // The single-file example project becomes a bundle to hold its news.
+    let run = hanke(&[
+        "new",
+        "news",
+        "--project",
+        "esimerkkihanke",
+        "kevatseminaari",
+        "--root",
+        root_arg,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        root.join("content/projects/esimerkkihanke/index.md")
+            .is_file()
+    );
+    assert!(
+        root.join("content/projects/esimerkkihanke/news/kevatseminaari.md")
+            .is_file()
+    );
+
+    let (rendered, diagnostics) = render(root);
+    assert!(diagnostics.is_empty(), "{}", lines(&diagnostics));
+    let item = page(&rendered, "news/avajaiset/index.html");
+    assert_eq!(text(&item, "h1"), "Avajaiset");
+    assert_eq!(text(&item, ".page-meta time"), "23.11.2026");
+    let news = page(&rendered, "news/index.html");
+    assert_eq!(
+        texts(&news, "main .news-entry h2"),
+        ["Avajaiset", "Kevatseminaari"]
+    );
+    let project = page(&rendered, "projects/esimerkkihanke/index.html");
+    assert_eq!(texts(&project, ".news-list a"), ["Kevatseminaari"]);
+    assert!(rendered.file("projects/esimerkkihanke/atom.xml").is_some());
+
+    let again = hanke(&["new", "news", "avajaiset", "--root", root_arg]);
+    assert_eq!(
+        again.stderr,
+        format!(
+            "error: {} already exists; hanke does not overwrite files\n",
+            created.display()
+        )
+    );
+    let missing = hanke(&[
+        "new",
+        "news",
+        "--project",
+        "puuttuu",
+        "x",
+        "--root",
+        root_arg,
+    ]);
+    assert_eq!(
+        missing.stderr,
+        "error: there is no project `puuttuu` in content/projects/; create it first with: hanke new project puuttuu\n"
+    );
+}
+
+#[test]
 fn new_suggests_a_usable_name_and_the_missing_project() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().to_str().unwrap();
