@@ -6,11 +6,21 @@
 //!
 //! The thread knows only which pages to index; it links them from the output
 //! folder when it starts an index, so it reads each page as it is then.
+//!
+//! Pagefind parses pages in parallel on rayon's global pool, from a thread of
+//! its own (tokio's), so no pool of ours can take that work. A rebuild on the
+//! same pool would wait until Pagefind's whole parallel loop was done (half a
+//! minute at 10,000 projects). So in `serve` the global pool and this thread
+//! are the index's, at the lowest priority, and builds run on a pool of their
+//! own ([`pools`]): an edit gets the cores first, and the index takes the rest.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::{Duration, Instant};
+
+use rayon::{ThreadPool, ThreadPoolBuilder};
+use thread_priority::ThreadPriority;
 
 use crate::render::Output;
 use crate::{search, write};
@@ -37,7 +47,10 @@ impl Indexer {
     /// Starts the thread; it writes each index into `output`.
     pub fn start(output: PathBuf) -> Self {
         let (changes, received) = channel();
-        std::thread::spawn(move || run(&received, &output));
+        let thread = std::thread::Builder::new().name("hanke-index".into());
+        if let Err(e) = thread.spawn(move || run(&received, &output)) {
+            eprintln!("error: no search index while serving: {e}");
+        }
         Indexer { changes }
     }
 
@@ -70,7 +83,29 @@ fn marked<'a>(files: impl IntoIterator<Item = &'a Output>) -> Vec<String> {
         .collect()
 }
 
+/// Gives rayon's global pool to the search index, at the lowest priority, and
+/// returns the pool that builds run on. Call before anything uses rayon.
+pub fn pools() -> Result<ThreadPool, String> {
+    // Fails only if rayon was used already: the index then shares the cores
+    // evenly with builds, which still do not queue behind it.
+    let _ = ThreadPoolBuilder::new()
+        .thread_name(|i| format!("hanke-search-{i}"))
+        .start_handler(|_| lowest_priority())
+        .build_global();
+    ThreadPoolBuilder::new()
+        .thread_name(|i| format!("hanke-build-{i}"))
+        .build()
+        .map_err(|e| format!("cannot start the threads that build the site: {e}"))
+}
+
+/// For the calling thread, and the threads it starts. Lowering a priority
+/// needs no privileges; if it fails all the same, the index just gives way less.
+fn lowest_priority() {
+    let _ = thread_priority::set_current_thread_priority(ThreadPriority::Min);
+}
+
 fn run(changes: &Receiver<Change>, output: &Path) {
+    lowest_priority();
     let mut pages: BTreeSet<String> = BTreeSet::new();
     let mut on = false;
     // Whether `output` holds an index this thread wrote: only that one is

@@ -55,6 +55,7 @@ pub fn serve(
     port: u16,
     report: Arc<Report>,
 ) -> Result<(), String> {
+    let builds = index::pools()?;
     let (server, port) = bind(addr, port)?;
     options.base_url = Some(format!("http://{}/", SocketAddr::new(addr, port)));
     let output = options.root.join("public");
@@ -65,7 +66,7 @@ pub fn serve(
         behind: false,
         search: index::Indexer::start(output.clone()),
     };
-    site.rebuild(&[], &output, &shared, report.as_ref());
+    builds.install(|| site.rebuild(&[], &output, &shared, report.as_ref()));
     eprintln!(
         "Serving {} at http://{}/ (Ctrl+C stops)",
         output.display(),
@@ -79,7 +80,7 @@ pub fn serve(
             let _watcher = watcher;
             for batch in changes {
                 eprintln!("Changed: {}", watch::describe(&batch));
-                site.rebuild(&batch, &output, &shared, report.as_ref());
+                builds.install(|| site.rebuild(&batch, &output, &shared, report.as_ref()));
             }
         });
     }

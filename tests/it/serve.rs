@@ -359,3 +359,54 @@ fn the_search_index_is_made_in_the_background_and_follows_edits() {
         );
     }
 }
+
+/// Pagefind works on rayon's global pool, so in `serve` that pool and the
+/// thread that drives the index run at the lowest priority, and the site is
+/// built on a pool of its own at the process's: an edit saved while a large
+/// site's index is being made is rebuilt at once, not after the index.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_search_index_gives_way_to_builds() {
+    let server = start();
+    server.wait_for_line("Search index ready");
+    let pid = server.child.id();
+    let threads: Vec<(String, i32)> = std::fs::read_dir(format!("/proc/{pid}/task"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|task| {
+            let name = std::fs::read_to_string(task.path().join("comm")).unwrap();
+            let stat = std::fs::read_to_string(task.path().join("stat")).unwrap();
+            // Field 19 is the niceness; the fields after the name start at 3.
+            let fields = &stat[stat.rfind(')').unwrap() + 2..];
+            let nice = fields.split(' ').nth(19 - 3).unwrap().parse().unwrap();
+            let main = task.file_name().to_string_lossy() == pid.to_string();
+            (
+                if main {
+                    "main".into()
+                } else {
+                    name.trim().to_string()
+                },
+                nice,
+            )
+        })
+        .collect();
+    let nice_of = |prefix: &str| -> Vec<i32> {
+        (threads.iter())
+            .filter(|(name, _)| name.starts_with(prefix))
+            .map(|(_, nice)| *nice)
+            .collect()
+    };
+    let [process] = nice_of("main")[..] else {
+        panic!("no main thread in {threads:?}")
+    };
+    let (index, search, builds) = (
+        nice_of("hanke-index"),
+        nice_of("hanke-search"),
+        nice_of("hanke-build"),
+    );
+    assert_eq!(index, [19], "{threads:?}");
+    assert!(!search.is_empty(), "{threads:?}");
+    assert!(search.iter().all(|&n| n == 19), "{threads:?}");
+    assert!(!builds.is_empty(), "{threads:?}");
+    assert!(builds.iter().all(|&n| n == process), "{threads:?}");
+}
