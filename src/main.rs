@@ -10,5 +10,18 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = hanke::cli::Cli::parse();
-    ExitCode::from(hanke::commands::run(cli.command))
+    // Stopped, the process leaves no half-written folder behind.
+    let stopped = || {
+        hanke::write::stop::abandon();
+        eprintln!("Stopped.");
+        std::process::exit(hanke::commands::EXIT_STOPPED.into());
+    };
+    if let Err(e) = ctrlc::set_handler(stopped) {
+        eprintln!("warning: Ctrl+C may leave temporary folders behind: {e}");
+    }
+    let code = hanke::commands::run(cli.command);
+    ExitCode::from(match hanke::write::stop::stopping() {
+        true => hanke::commands::EXIT_STOPPED,
+        false => code,
+    })
 }

@@ -18,6 +18,8 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_CONTENT: u8 = 1;
 /// The command line was wrong.
 pub const EXIT_USAGE: u8 = 2;
+/// Stopped by Ctrl+C or SIGTERM (128 + SIGINT, as shells report it).
+pub const EXIT_STOPPED: u8 = 130;
 
 pub fn run(command: Command) -> u8 {
     match command {

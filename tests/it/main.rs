@@ -16,5 +16,6 @@ mod search;
 mod serve;
 mod session;
 mod statement;
+mod stop;
 mod support;
 mod taxonomy;

@@ -7,6 +7,10 @@
 //! `serve` writes the first build that way, then updates the folder in place,
 //! writing only files whose bytes changed ([`Written`] remembers what is there),
 //! so an edit costs a few writes instead of a whole new site.
+//!
+//! A stop (Ctrl+C) removes the folders being written: see [`stop`].
+
+pub mod stop;
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
@@ -33,6 +37,8 @@ pub enum WriteError {
     NotASite(PathBuf),
     #[error("refusing to write {0}: the path leaves the output folder")]
     UnsafePath(String),
+    #[error("stopped (Ctrl+C) before the site was written")]
+    Stopped,
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
@@ -50,6 +56,8 @@ pub struct Scratch {
     /// made before its first file rather than after a failed write: most pages
     /// have a folder of their own.
     folders: Mutex<HashSet<PathBuf>>,
+    /// Until the folder is deleted or kept, a stop removes it.
+    _registered: stop::Registered,
 }
 
 impl Scratch {
@@ -61,6 +69,7 @@ impl Scratch {
             .tempdir_in(parent)
             .map_err(io_err(parent))?;
         Ok(Scratch {
+            _registered: stop::Registered::new(dir.path()),
             dir,
             folders: Mutex::default(),
         })
@@ -96,6 +105,9 @@ impl Scratch {
 
     /// Makes the folder `path` goes in, unless it was made already.
     fn make_folder_of(&self, path: &Path) -> Result<(), WriteError> {
+        if stop::stopping() {
+            return Err(WriteError::Stopped);
+        }
         let Some(folder) = path.parent().filter(|f| *f != self.path()) else {
             return Ok(());
         };
@@ -318,12 +330,6 @@ pub fn sync(
 /// Replaces `output` with `staged` using renames, restoring the old site if the
 /// second rename fails.
 fn swap(staged: PathBuf, output: &Path) -> Result<(), WriteError> {
-    if !output.exists() {
-        return fs::rename(&staged, output).map_err(|e| {
-            let _ = fs::remove_dir_all(&staged);
-            io_err(output)(e)
-        });
-    }
     let old = staged.with_file_name(format!(
         ".hanke-old-{}",
         staged
@@ -331,15 +337,25 @@ fn swap(staged: PathBuf, output: &Path) -> Result<(), WriteError> {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default()
     ));
-    fs::rename(output, &old).map_err(|e| {
-        let _ = fs::remove_dir_all(&staged);
-        io_err(output)(e)
+    let _old = stop::Registered::new(&old);
+    // A stop waits for the renames; one that came first keeps them from starting.
+    stop::unstoppable(|| {
+        if stop::stopping() {
+            return Err(WriteError::Stopped);
+        }
+        let undo = |e| {
+            let _ = fs::remove_dir_all(&staged);
+            io_err(output)(e)
+        };
+        if !output.exists() {
+            return fs::rename(&staged, output).map_err(undo);
+        }
+        fs::rename(output, &old).map_err(undo)?;
+        fs::rename(&staged, output).map_err(|e| {
+            let _ = fs::rename(&old, output);
+            undo(e)
+        })
     })?;
-    if let Err(e) = fs::rename(&staged, output) {
-        let _ = fs::rename(&old, output);
-        let _ = fs::remove_dir_all(&staged);
-        return Err(io_err(output)(e));
-    }
     // The old site is no longer needed; failing to delete it harms nothing.
     let _ = fs::remove_dir_all(&old);
     Ok(())
