@@ -67,7 +67,14 @@ fn main() {
         })
         .collect();
     std::fs::write(&file, original).unwrap();
-    let _ = child.kill();
+    // As a writer stops it (Ctrl+C), so that it removes its temporary folders.
+    let stopped = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !stopped {
+        let _ = child.kill();
+    }
     let _ = child.wait();
     summary("front matter: save → reload", front_matter_edits);
     summary("save → reload", body_edits);
