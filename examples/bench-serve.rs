@@ -67,9 +67,10 @@ fn main() {
         })
         .collect();
     std::fs::write(&file, original).unwrap();
-    // As a writer stops it (Ctrl+C), so that it removes its temporary folders.
-    let stopped = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+    // As a writer stops it (Ctrl+C), so that it removes its temporary folders;
+    // through the shell's own `kill`, as a machine may have no kill program.
+    let stopped = Command::new("sh")
+        .args(["-c", &format!("kill -INT {}", child.id())])
         .status()
         .is_ok_and(|s| s.success());
     if !stopped {

@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -49,11 +49,8 @@ impl Drop for Server {
 fn start() -> Server {
     let dir = temp_copy(&fixture("build/full"));
     let root = dir.path().to_path_buf();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hanke"))
-        .args(["serve", "--port", "0", "--root"])
+    let mut child = hanke_command(&["serve", "--port", "0", "--root"])
         .arg(&root)
-        .env("SOURCE_DATE_EPOCH", "1795392000")
-        .env("NO_COLOR", "1")
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
         .spawn()

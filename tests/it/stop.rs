@@ -2,7 +2,7 @@
 //! no temporary folder behind, and says so with exit code 130.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::support::*;
@@ -44,11 +44,8 @@ fn a_build_stopped_with_ctrl_c_leaves_the_last_site_and_nothing_else() {
     assert_eq!(first.code, 0, "{}", first.stderr);
     let before = tree(&out);
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hanke"))
-        .args(["build", "--root"])
+    let mut child = hanke_command(&["build", "--root"])
         .arg(site.path())
-        .env("SOURCE_DATE_EPOCH", "1795392000")
-        .env("NO_COLOR", "1")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -62,11 +59,7 @@ fn a_build_stopped_with_ctrl_c_leaves_the_last_site_and_nothing_else() {
         assert!(Instant::now() < deadline, "no staging folder appeared");
         std::thread::sleep(Duration::from_millis(2));
     }
-    let kill = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(kill.success());
+    interrupt(&child);
     let stopped = child.wait_with_output().unwrap();
     let stderr = String::from_utf8_lossy(&stopped.stderr);
     assert_eq!(stopped.status.code(), Some(130), "{stderr}");

@@ -160,14 +160,30 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// Runs the hanke binary with a fixed build date and no colours.
-pub fn hanke(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_hanke"))
+/// The hanke binary with `args`, a fixed build date and no colours.
+pub fn hanke_command(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_hanke"));
+    command
         .args(args)
         .env("SOURCE_DATE_EPOCH", "1795392000") // 2026-11-23
-        .env("NO_COLOR", "1")
-        .output()
+        .env("NO_COLOR", "1");
+    command
+}
+
+/// Sends SIGINT, as Ctrl+C does, through the shell's own `kill`: a fresh
+/// machine may have no kill program.
+#[cfg(unix)]
+pub fn interrupt(child: &std::process::Child) {
+    let sent = Command::new("sh")
+        .args(["-c", &format!("kill -INT {}", child.id())])
+        .status()
         .unwrap();
+    assert!(sent.success(), "could not signal the process");
+}
+
+/// Runs the hanke binary with a fixed build date and no colours.
+pub fn hanke(args: &[&str]) -> Run {
+    let out = hanke_command(args).output().unwrap();
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8(out.stdout).unwrap(),
