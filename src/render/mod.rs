@@ -87,7 +87,11 @@ pub fn render(
     // The pages and the files made from the whole site, side by side.
     let (results, site_files) = rayon::join(
         || {
+            // One page a task: pages differ a hundredfold in cost (the contacts
+            // page against a news item), and with rayon's default split one
+            // thread would be left rendering a long run of them alone.
             jobs.par_iter()
+                .with_max_len(1)
                 .map(|job| {
                     let (output, entry) = pages.render(job)?;
                     Ok((sink.take(output)?, entry))

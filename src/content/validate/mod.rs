@@ -65,14 +65,18 @@ pub fn validate(
         config: &config,
         today,
     };
+    // One page a task, so that no thread is left with a long run of pages
+    // at the end of each stage (rayon's default split is coarse).
     let results: Vec<_> = originals
         .par_iter()
+        .with_max_len(1)
         .map(|page| context.project(page, None))
         .collect();
     let mut projects = gather(results, &mut diagnostics, &mut later_links);
     let by_slug: HashMap<&str, &Project> = projects.iter().map(|p| (p.slug.as_str(), p)).collect();
     let results: Vec<_> = translated
         .par_iter()
+        .with_max_len(1)
         .map(|page| match by_slug.get(page.slug.as_str()) {
             Some(original) => context.project(page, Some(original)),
             None => (
@@ -105,6 +109,7 @@ pub fn validate(
     };
     let results: Vec<_> = gp_pages
         .par_iter()
+        .with_max_len(1)
         .map(|page| {
             let Kind::GoodPractice { project } = &page.kind else {
                 unreachable!("partitioned by kind")
@@ -122,6 +127,7 @@ pub fn validate(
 
     let results: Vec<_> = news_pages
         .par_iter()
+        .with_max_len(1)
         .map(|page| {
             let Kind::News { project } = &page.kind else {
                 unreachable!("partitioned by kind")
