@@ -14,6 +14,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use hanke::content::load::{GOOD_PRACTICES_DIR, NEWS_DIR};
 use hanke::content::raw::{RawGoodPractice, RawNews, RawProject};
 use hanke::diagnostic::SourceText;
 use hanke::yaml::Document;
@@ -80,10 +81,10 @@ fn parse(file: &Path, yaml: &str) {
         source: &source,
         line_offset: 1,
     };
-    let folders: Vec<_> = file.components().map(|c| c.as_os_str()).collect();
-    let parsed = if folders.iter().any(|f| *f == "news") {
+    let in_folder = |name: &str| file.components().any(|c| c.as_os_str() == name);
+    let parsed = if in_folder(NEWS_DIR) {
         doc.parse::<RawNews>().map(drop)
-    } else if folders.iter().any(|f| *f == "good-practices") {
+    } else if in_folder(GOOD_PRACTICES_DIR) {
         doc.parse::<RawGoodPractice>().map(drop)
     } else {
         doc.parse::<RawProject>().map(drop)
