@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 /// Edits to a project's body, each rebuilding only its page.
 const EDITS: usize = 7;
-/// Edits to its front matter, each rebuilding the site.
+/// Edits to its front matter, each rendering its page and the listings again.
 const FULL_EDITS: usize = 3;
 
 fn main() {
@@ -53,8 +53,8 @@ fn main() {
     let body_edits: Vec<Duration> = (0..EDITS)
         .map(|edit| save_and_wait(port, &file, &format!("{original}\nMuokkaus {edit}.\n")))
         .collect();
-    // A change to the front matter: every listing may change, so the whole site
-    // is built again.
+    // A change to the front matter: every listing may change, so they are all
+    // rendered again, with the project's page.
     let front_matter_edits: Vec<Duration> = (0..FULL_EDITS)
         .map(|edit| {
             let text = original.replacen(

@@ -6,17 +6,23 @@
 //! taxonomies, contacts, open data and other pages read only front matter, so
 //! when every changed file is a known page whose front matter is byte for byte
 //! the same, only those pages are checked and rendered again, and links to
-//! headings are checked anew across the site. Any other change (front matter,
-//! a new or deleted file, settings, data, templates, static files) rebuilds
-//! everything.
+//! headings are checked anew across the site.
+//!
+//! Any other edit to Markdown files (front matter, files added or deleted)
+//! reads only the changed files again, checks again only the pages whose
+//! inputs changed (see `validate::Memo`), and renders again the listings and
+//! the pages of items whose model changed; every other page is taken from the
+//! last build. A change to anything else (settings, data, templates, static
+//! or bundle files) rebuilds everything.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::content::links::Links;
 use crate::content::load::{self, Loaded};
 use crate::content::model::Site;
-use crate::content::validate::{self, BodyEdit};
+use crate::content::validate::{self, BodyEdit, Memo};
 use crate::diagnostic::{self, Diagnostic, display_path};
 use crate::domain::Domain;
 use crate::render::theme::Theme;
@@ -28,6 +34,8 @@ use crate::{Options, check, config, content, search};
 pub struct Last {
     loaded: Loaded,
     links: Links,
+    /// Each page's checks, so that an edit checks again only what it touched.
+    memo: Option<Memo>,
     domain: Domain,
     pub site: Site,
     theme: Theme,
@@ -129,13 +137,53 @@ impl Session {
     /// Rebuilds after the files `changed` (relative to the site's folder) were
     /// saved: only their pages if only their bodies changed, else everything.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Update<'_> {
-        match self.body_edit(changed) {
-            Some(outputs) => {
-                self.changed = Some(outputs);
+        if changed.is_empty() {
+            return self.build();
+        }
+        // A file that is not there and never was a page or a file of the site
+        // (an editor's or a tool's temporary file) changes nothing.
+        let changed: Vec<PathBuf> = changed
+            .iter()
+            .filter(|p| self.options.root.join(p).exists() || self.was_part(p))
+            .cloned()
+            .collect();
+        if changed.is_empty() {
+            self.changed = Some(Vec::new());
+            return self.update();
+        }
+        if let Some(outputs) = self.body_edit(&changed) {
+            self.changed = Some(outputs);
+            return self.update();
+        }
+        let pages_only = changed
+            .iter()
+            .all(|p| p.starts_with(load::CONTENT_DIR) && p.extension().is_some_and(|e| e == "md"));
+        match self.last.take() {
+            Some(last) if pages_only => {
+                match again(&self.options, last, &changed) {
+                    Ok((last, outputs)) => {
+                        self.changed = outputs;
+                        self.last = Some(last);
+                    }
+                    Err(diagnostics) => {
+                        self.changed = None;
+                        self.failed = diagnostics;
+                    }
+                }
                 self.update()
             }
-            None => self.build(),
+            _ => self.build(),
         }
+    }
+
+    /// Whether `path` was a page or a copied file of the last build.
+    fn was_part(&self, path: &Path) -> bool {
+        self.last.as_ref().is_some_and(|last| {
+            let loaded = &last.loaded;
+            loaded.pages.iter().any(|p| p.source.path == path)
+                || loaded.bundle_files.iter().any(|f| f == path)
+                || loaded.static_files.iter().any(|f| f == path)
+        })
     }
 
     fn update(&self) -> Update<'_> {
@@ -231,10 +279,10 @@ impl Session {
 }
 
 /// Puts a page's new body into the model, in every place made from `source`.
-fn apply(site: &mut Site, source: &str, body: String) {
+fn apply(site: &mut Site, source: &str, body: Arc<str>) {
     for p in site.projects.iter_mut().chain(site.translations.iter_mut()) {
         if p.source == source {
-            p.body.clone_from(&body);
+            p.body = Arc::clone(&body);
         }
     }
     for g in site
@@ -242,8 +290,90 @@ fn apply(site: &mut Site, source: &str, body: String) {
         .iter_mut()
         .filter(|g| g.source == source)
     {
-        g.body.clone_from(&body);
+        g.body = Arc::clone(&body);
     }
+}
+
+/// Checks every page again after edits to Markdown files only (any part of
+/// them, files added or deleted), with the settings, data and theme of `last`,
+/// and renders again only the pages that may have changed: listings, and the
+/// pages of items whose model changed. The rest are taken from `last`.
+/// Returns the new build and the paths rendered again, or None for those when
+/// files were added or removed.
+fn again(
+    options: &Options,
+    last: Last,
+    changed: &[PathBuf],
+) -> Result<(Last, Option<Vec<String>>), Vec<Diagnostic>> {
+    let root: &Path = &options.root;
+    let Last {
+        loaded: last_loaded,
+        memo: last_memo,
+        domain,
+        mut theme,
+        site: last_site,
+        rendered: mut last_rendered,
+        ..
+    } = last;
+    let (config, mut diagnostics) =
+        config::load(root, options.base_url.as_deref(), options.today, &domain).map_err(sorted)?;
+    let memo = last_memo.unwrap_or_default();
+    let (loaded, validated) = content::read_again(
+        root,
+        config,
+        &domain,
+        options.today,
+        (&last_loaded, &memo),
+        changed,
+    );
+    drop((last_loaded, memo));
+    diagnostics.extend(validated.diagnostics);
+    let site = validated.site;
+    let in_memory = Route {
+        staging: None,
+        anchor_targets: HashSet::new(),
+        search: None,
+    };
+    let since = render::Since::new(&last_site);
+    let (mut rendered, unchanged) =
+        match render::render_again(&site, &mut theme, &in_memory, &since) {
+            Ok(made) => made,
+            Err(found) => {
+                diagnostics.extend(found);
+                return Err(sorted(diagnostics));
+            }
+        };
+    let again: Vec<String> = rendered.files.iter().map(|f| f.path.clone()).collect();
+    let mut taken = Vec::with_capacity(unchanged.len());
+    for path in unchanged {
+        let Some(file) = last_rendered.file_mut(&path) else {
+            // Not in the last build after all: render everything.
+            return full(options, Plan::SERVE).map(|last| (last, None));
+        };
+        let bytes = std::mem::take(&mut file.bytes);
+        taken.push(Output { path, bytes });
+    }
+    rendered.add(taken);
+    let same_files = rendered.files.len() == last_rendered.files.len()
+        && (rendered.files.iter().zip(&last_rendered.files)).all(|(a, b)| a.path == b.path);
+    drop(last_rendered);
+    diagnostics.extend(check::anchors(
+        &site.later_links,
+        &rendered,
+        &site.config.base_path,
+        root,
+    ));
+    let last = Last {
+        loaded,
+        links: validated.links,
+        memo: validated.memo,
+        domain,
+        site,
+        theme,
+        diagnostics: sorted(diagnostics),
+        rendered,
+    };
+    Ok((last, same_files.then_some(again)))
 }
 
 /// Loads, validates and renders the whole site. Err: it did not get as far as
@@ -254,7 +384,8 @@ pub fn full(options: &Options, plan: Plan) -> Result<Last, Vec<Diagnostic>> {
     let (config, mut diagnostics) =
         config::load(root, options.base_url.as_deref(), options.today, &domain).map_err(sorted)?;
     let theme = Theme::load(root, &config);
-    let (mut loaded, validated) = content::read(root, config, &domain, options.today);
+    let (mut loaded, validated) =
+        content::read(root, config, &domain, options.today, plan.keep_sources);
     if !plan.keep_sources {
         loaded = Loaded::default();
     }
@@ -306,6 +437,7 @@ pub fn full(options: &Options, plan: Plan) -> Result<Last, Vec<Diagnostic>> {
             Ok(Last {
                 loaded,
                 links: validated.links,
+                memo: validated.memo,
                 domain,
                 site,
                 theme,

@@ -30,7 +30,7 @@ pub enum Kind {
 }
 
 /// One Markdown file, read and split.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Page {
     pub kind: Kind,
     pub slug: String,
@@ -86,6 +86,8 @@ pub struct Loaded {
     pub bundle_files: Vec<PathBuf>,
     /// Files under `static/`, relative to the site root.
     pub static_files: Vec<PathBuf>,
+    /// What is wrong with files that did not become pages.
+    pub problems: Vec<Diagnostic>,
 }
 
 /// Reads every content file under `root`. Problems with single files become
@@ -93,7 +95,7 @@ pub struct Loaded {
 ///
 /// `languages` are the site's languages, the default first: `sointu.sv.md` and
 /// `index.sv.md` are Swedish versions when `sv` is one of them.
-pub fn load(root: &Path, languages: &[String]) -> (Loaded, Vec<Diagnostic>) {
+pub fn load(root: &Path, languages: &[String]) -> Loaded {
     let mut diagnostics = Vec::new();
     let mut found: Vec<(Kind, String, PathBuf, Option<PathBuf>)> = Vec::new();
     let mut loaded = Loaded::default();
@@ -178,7 +180,25 @@ pub fn load(root: &Path, languages: &[String]) -> (Loaded, Vec<Diagnostic>) {
             Err(d) => diagnostics.push(d),
         }
     }
-    (loaded, diagnostics)
+    loaded.problems = diagnostics;
+    loaded
+}
+
+/// `last` after the files `changed` (relative to `root`) were saved, reading
+/// only those again. None if any of them is not one of its pages (added,
+/// deleted, or not a page): then everything must be found anew.
+pub fn again(root: &Path, last: &Loaded, changed: &[PathBuf]) -> Option<Loaded> {
+    let mut pages = last.pages.clone();
+    for path in changed {
+        let page = pages.iter_mut().find(|p| p.source.path == *path)?;
+        *page = reread(root, page).ok()?;
+    }
+    Some(Loaded {
+        pages,
+        bundle_files: last.bundle_files.clone(),
+        static_files: last.static_files.clone(),
+        problems: last.problems.clone(),
+    })
 }
 
 /// A file under `content/` that is not a page hanke knows how to publish.

@@ -2,6 +2,7 @@
 //! has been checked; URLs already carry the site's base path.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use std::collections::BTreeMap;
 
@@ -53,7 +54,7 @@ pub enum Status {
     Ended,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Project {
     pub slug: String,
     /// The language this version is written in.
@@ -92,8 +93,8 @@ pub struct Project {
     pub summary: Option<String>,
     pub summary_en: Option<String>,
     pub topics: Vec<String>,
-    /// The Markdown body as HTML.
-    pub body: String,
+    /// The Markdown body as HTML, shared with the checks `serve` keeps.
+    pub body: Arc<str>,
     /// Good practices this project produced, by name.
     pub good_practices: Vec<GoodPracticeRef>,
     /// The project's news in this version's language, newest first.
@@ -101,13 +102,13 @@ pub struct Project {
 }
 
 /// A language version of a page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Alternate {
     pub lang: String,
     pub url: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Duration {
     pub start: PartialDate,
     pub end: Option<PartialDate>,
@@ -123,7 +124,7 @@ impl Duration {
     }
 }
 
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Goals {
     pub main: Option<String>,
     pub sub_goals: Vec<String>,
@@ -135,14 +136,14 @@ impl Goals {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct WorkPackage {
     pub title: String,
     /// HTML.
     pub description: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Funding {
     pub programme: Option<String>,
     pub priority: Option<String>,
@@ -160,7 +161,7 @@ pub struct Funding {
     pub has_marks: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Funder {
     /// As the project wrote it.
     pub name: String,
@@ -175,7 +176,7 @@ pub struct Funder {
     pub statement: Option<Texts>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FunderLogo {
     pub url: String,
     pub alt: Texts,
@@ -183,7 +184,7 @@ pub struct FunderLogo {
 }
 
 /// How the page marks the EU's support.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EuMark {
     /// `2021-2027` or `2014-2020`.
     pub period: String,
@@ -193,7 +194,7 @@ pub struct EuMark {
     pub fund: Option<Texts>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Budget {
     /// Euros.
     pub total: Option<f64>,
@@ -201,14 +202,14 @@ pub struct Budget {
     pub shares: Vec<Share>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Share {
     pub label: String,
     /// Euros.
     pub amount: f64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Contact {
     pub name: String,
     pub title: Option<String>,
@@ -222,13 +223,13 @@ pub struct Contact {
     pub vcard: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SocialLink {
     pub service: String,
     pub url: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Link {
     pub title: String,
     pub url: String,
@@ -238,7 +239,7 @@ pub struct Link {
     pub file: Option<FileInfo>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Publication {
     pub title: String,
     pub description: Option<String>,
@@ -251,7 +252,7 @@ pub struct Publication {
     pub versions: Vec<Version>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Version {
     pub language: String,
     pub url: Option<String>,
@@ -259,26 +260,26 @@ pub struct Version {
 }
 
 /// A file the site serves, so links can say what it is and how big.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FileInfo {
     /// The extension in capitals: `PDF`, `DOCX`.
     pub kind: String,
     pub bytes: u64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Image {
     pub url: String,
     pub alt: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GoodPracticeRef {
     pub name: String,
     pub url: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GoodPractice {
     pub slug: String,
     pub lang: String,
@@ -300,13 +301,13 @@ pub struct GoodPractice {
     pub created: Option<PartialDate>,
     pub updated: Option<PartialDate>,
     pub topics: Vec<String>,
-    pub body: String,
+    pub body: Arc<str>,
     /// The project that produced it.
     pub project: ProjectRef,
 }
 
 /// A news item or a press release.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct News {
     pub slug: String,
     pub lang: String,
@@ -324,8 +325,8 @@ pub struct News {
     pub updated_at: String,
     pub author: Option<String>,
     pub summary: Option<String>,
-    /// The Markdown body as HTML.
-    pub body: String,
+    /// The Markdown body as HTML, shared with the checks `serve` keeps.
+    pub body: Arc<str>,
     /// The project whose bundle the item is in.
     pub project: Option<ProjectRef>,
 }
@@ -338,7 +339,7 @@ pub enum NewsKind {
 }
 
 /// A news item as its project's page lists it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NewsRef {
     pub title: String,
     pub url: String,
@@ -346,7 +347,7 @@ pub struct NewsRef {
     pub date: PartialDate,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProjectRef {
     pub name: String,
     pub url: String,

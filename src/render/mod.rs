@@ -17,6 +17,7 @@ use tera::Context;
 use crate::content::model::{Asset, Site};
 use crate::diagnostic::Diagnostic;
 use page::Pages;
+pub use page::Since;
 use theme::Theme;
 
 /// One rendered file, at a path relative to the output folder.
@@ -80,6 +81,28 @@ pub fn render(
     theme: &mut Theme,
     sink: &dyn Sink,
 ) -> Result<Rendered, Vec<Diagnostic>> {
+    render_since(site, theme, sink, None).map(|(rendered, _)| rendered)
+}
+
+/// Renders the site again after an edit to its content, with the settings and
+/// theme of the build `last` came from, leaving out the pages that would come
+/// out as they did then. Returns the files rendered, and the paths of the pages
+/// left out (still to be taken from the last build).
+pub fn render_again(
+    site: &Site,
+    theme: &mut Theme,
+    sink: &dyn Sink,
+    last: &Since,
+) -> Result<(Rendered, Vec<String>), Vec<Diagnostic>> {
+    render_since(site, theme, sink, Some(last))
+}
+
+fn render_since(
+    site: &Site,
+    theme: &mut Theme,
+    sink: &dyn Sink,
+    last: Option<&Since>,
+) -> Result<(Rendered, Vec<String>), Vec<Diagnostic>> {
     let pages = Pages::new(site, theme);
     let jobs = pages.jobs();
     pages.prepare_listings()?;
@@ -93,8 +116,12 @@ pub fn render(
             jobs.par_iter()
                 .with_max_len(1)
                 .map(|job| {
+                    if last.is_some_and(|last| pages.unchanged(job, last)) {
+                        let (path, entry) = pages.locate(job);
+                        return Ok((Made::Unchanged(path), entry));
+                    }
                     let (output, entry) = pages.render(job)?;
-                    Ok((sink.take(output)?, entry))
+                    Ok((Made::Rendered(sink.take(output)?), entry))
                 })
                 .collect::<Vec<Result<_, Diagnostic>>>()
         },
@@ -102,12 +129,16 @@ pub fn render(
     );
 
     let mut kept = Vec::new();
+    let mut unchanged = Vec::new();
     let mut diagnostics = Vec::new();
     let mut sitemap = Vec::new();
     for result in results {
         match result {
             Ok((output, entry)) => {
-                kept.extend(output);
+                match output {
+                    Made::Rendered(output) => kept.extend(output),
+                    Made::Unchanged(path) => unchanged.push(path),
+                }
                 sitemap.extend(entry);
             }
             Err(d) => diagnostics.push(d),
@@ -124,10 +155,19 @@ pub fn render(
     let maps = sitemap_and_robots(theme, &sitemap).map_err(|d| vec![d])?;
     kept.extend(hand_over(maps.into_par_iter().map(Ok), sink).map_err(|d| vec![d])?);
     kept.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Rendered {
+    let rendered = Rendered {
         files: kept,
         copies: site.assets.clone(),
-    })
+    };
+    Ok((rendered, unchanged))
+}
+
+/// What became of one page.
+enum Made {
+    /// Rendered, and given back by the sink if it keeps it.
+    Rendered(Option<Output>),
+    /// Left out as it was in the last build: the path of its file.
+    Unchanged(String),
 }
 
 /// The files made from the whole site rather than one page: open data, feeds,

@@ -184,6 +184,34 @@ struct Meta<'a> {
     image: Option<(String, &'a str)>,
 }
 
+/// The last build's pages of one item (a project, good practice or news
+/// item) by language and slug, to tell which pages of this build would come out
+/// as they did.
+pub struct Since<'a> {
+    projects: HashMap<(&'a str, &'a str), &'a Project>,
+    good_practices: HashMap<(&'a str, &'a str), &'a GoodPractice>,
+    news: HashMap<(&'a str, &'a str), &'a News>,
+}
+
+impl<'a> Since<'a> {
+    pub fn new(last: &'a Site) -> Self {
+        let key = |lang: &'a str, slug: &'a str| (lang, slug);
+        Since {
+            projects: (last.projects.iter().chain(&last.translations))
+                .map(|p| (key(&p.lang, &p.slug), p))
+                .collect(),
+            good_practices: (last.good_practices.iter())
+                .map(|g| (key(&g.lang, &g.slug), g))
+                .collect(),
+            news: last
+                .news
+                .iter()
+                .map(|n| (key(&n.lang, &n.slug), n))
+                .collect(),
+        }
+    }
+}
+
 /// What the pages of one render share.
 pub struct Pages<'a> {
     site: &'a Site,
@@ -440,18 +468,159 @@ impl<'a> Pages<'a> {
             .collect()
     }
 
-    /// Renders one page; the sitemap entry is None for pages not to list there.
-    pub fn render(&self, job: &Job<'a>) -> Result<(Output, Option<SitemapEntry<'a>>), Diagnostic> {
+    /// Whether `job`'s page would come out as it did in the build `last` came
+    /// from, with the same settings and theme. The page of one item reads only
+    /// that item and what every page shares; listings read the whole site, so
+    /// they are never taken as unchanged.
+    pub fn unchanged(&self, job: &Job<'a>, last: &Since) -> bool {
+        fn same<T: PartialEq>(was: Option<&&T>, now: &T) -> bool {
+            was.is_some_and(|was| *was == now)
+        }
+        let site = self.site;
+        match job {
+            Job::Project(p) => same(last.projects.get(&(&p.lang, &p.slug)), *p),
+            Job::GoodPractice(i) => {
+                let g = &site.good_practices[*i];
+                same(last.good_practices.get(&(&g.lang, &g.slug)), g)
+            }
+            Job::NewsItem(i) => {
+                let n = &site.news[*i];
+                same(last.news.get(&(&n.lang, &n.slug)), n)
+            }
+            Job::Search(_) | Job::NotFound | Job::Statement(_) => true,
+            Job::Home(_)
+            | Job::TaxonomyIndex(..)
+            | Job::Term(..)
+            | Job::Overview(_)
+            | Job::GoodPracticeIndex(_)
+            | Job::NewsIndex(_)
+            | Job::Contacts => false,
+        }
+    }
+
+    /// Where `job`'s page goes: its template, language, path and versions.
+    fn place(&self, job: &Job<'a>) -> Place<'a> {
         let (site, theme) = (self.site, self.theme);
         let config = &site.config;
-        let mut ctx = Context::new();
-        let mut lang = config.language.as_str();
-        // The page's language versions; None: it exists in every language.
-        let mut versions: Option<Vec<Version>> = None;
         let prefix = |l: &str| urls::language_prefix(l, &config.language);
-        let (template, page_path) = match job {
+        let (template, lang, page_path, versions): (_, &str, _, _) = match job {
+            Job::Home(l) => (
+                "index.html",
+                l,
+                format!("{}{}", prefix(l), urls::home()),
+                None,
+            ),
+            Job::Project(p) => (
+                "project.html",
+                &p.lang,
+                format!("{}{}", prefix(&p.lang), urls::project(&p.slug)),
+                Some(self.versions_of(&p.versions)),
+            ),
+            Job::GoodPracticeIndex(l) => (
+                "good-practices.html",
+                l,
+                format!("{}{}", prefix(l), urls::good_practices()),
+                None,
+            ),
+            Job::GoodPractice(i) => {
+                let gp = &site.good_practices[*i];
+                let version = Version {
+                    lang: &gp.lang,
+                    url: gp.url.clone(),
+                    href: config.absolute(&gp.url),
+                    name: string(theme, &gp.lang, "native_name"),
+                };
+                (
+                    "good-practice.html",
+                    &gp.lang,
+                    format!("{}{}", prefix(&gp.lang), urls::good_practice(&gp.slug)),
+                    Some(vec![version]),
+                )
+            }
+            Job::NewsIndex(l) => (
+                "news.html",
+                l,
+                format!("{}{}", prefix(l), urls::news()),
+                None,
+            ),
+            Job::Search(l) => (
+                "search.html",
+                l,
+                format!("{}{}", prefix(l), urls::search()),
+                None,
+            ),
+            Job::NewsItem(i) => {
+                let item = &site.news[*i];
+                (
+                    "news-item.html",
+                    &item.lang,
+                    format!("{}{}", prefix(&item.lang), urls::news_item(&item.slug)),
+                    Some(self.versions_of(&item.versions)),
+                )
+            }
+            Job::TaxonomyIndex(l, t) => {
+                let (l, taxonomy) = self.taxonomy(*l, *t);
+                (
+                    "taxonomy.html",
+                    l,
+                    format!("{}{}/", prefix(l), taxonomy.key),
+                    None,
+                )
+            }
+            Job::Term(l, t, i) => {
+                let (l, taxonomy) = self.taxonomy(*l, *t);
+                let path = self.term_url(l, taxonomy.key, &taxonomy.terms[*i].slug);
+                ("term.html", l, path, None)
+            }
+            Job::Overview(l) => {
+                let l = self.listings()[*l].0;
+                (
+                    "overview.html",
+                    l,
+                    format!("{}{}", prefix(l), urls::overview()),
+                    None,
+                )
+            }
+            Job::Contacts => (
+                "contacts.html",
+                config.language.as_str(),
+                urls::contacts(),
+                Some(Vec::new()),
+            ),
+            Job::NotFound => (
+                "404.html",
+                config.language.as_str(),
+                "404.html".to_string(),
+                Some(Vec::new()),
+            ),
+            Job::Statement(l) => (
+                "accessibility.html",
+                l,
+                self.statements[l].clone(),
+                Some(self.statement_versions.clone()),
+            ),
+        };
+        let versions = versions.unwrap_or_else(|| self.in_every_language(&page_path, lang));
+        Place {
+            template,
+            lang,
+            page_path,
+            versions,
+        }
+    }
+
+    /// A taxonomy of the listings in one language.
+    fn taxonomy(&self, l: usize, t: usize) -> (&'a str, &taxonomy::Taxonomy<'a>) {
+        let listings = self.listings();
+        (listings[l].0, &listings[l].1[t])
+    }
+
+    /// What `job`'s template reads besides what every page has.
+    fn fill(&self, job: &Job<'a>, ctx: &mut Context) {
+        let site = self.site;
+        let config = &site.config;
+        match job {
             Job::Home(l) => {
-                lang = l;
                 let in_language = site.projects.iter().chain(&site.translations);
                 let own = self.listed(l, in_language.filter(|p| p.lang == *l));
                 ctx.insert_value("projects", own);
@@ -467,20 +636,12 @@ impl<'a> Pages<'a> {
                 let news: Vec<NewsSummary> =
                     self.news_in(l).take(HOME_NEWS).map(Into::into).collect();
                 ctx.insert("news", &news);
-                ("index.html", format!("{}{}", prefix(l), urls::home()))
             }
             Job::Project(p) => {
-                lang = &p.lang;
-                versions = Some(self.versions_of(&p.versions));
                 ctx.insert("project", p);
                 ctx.insert("json_ld", &json_ld::project(p, config));
-                (
-                    "project.html",
-                    format!("{}{}", prefix(&p.lang), urls::project(&p.slug)),
-                )
             }
             Job::GoodPracticeIndex(l) => {
-                lang = l;
                 let (in_language, others): (Vec<_>, Vec<_>) =
                     site.good_practices.iter().partition(|g| g.lang == *l);
                 let untranslated: Vec<_> = others
@@ -494,50 +655,15 @@ impl<'a> Pages<'a> {
                 let untranslated: Vec<_> = untranslated.iter().map(summary).collect();
                 ctx.insert("good_practices", &in_language);
                 ctx.insert("untranslated", &untranslated);
-                (
-                    "good-practices.html",
-                    format!("{}{}", prefix(l), urls::good_practices()),
-                )
             }
-            Job::GoodPractice(i) => {
-                let gp = &site.good_practices[*i];
-                lang = &gp.lang;
-                versions = Some(vec![Version {
-                    lang: &gp.lang,
-                    url: gp.url.clone(),
-                    href: config.absolute(&gp.url),
-                    name: string(theme, &gp.lang, "native_name"),
-                }]);
-                ctx.insert("good_practice", gp);
-                (
-                    "good-practice.html",
-                    format!("{}{}", prefix(&gp.lang), urls::good_practice(&gp.slug)),
-                )
-            }
+            Job::GoodPractice(i) => ctx.insert("good_practice", &site.good_practices[*i]),
             Job::NewsIndex(l) => {
-                lang = l;
                 let news: Vec<NewsSummary> = self.news_in(l).map(Into::into).collect();
                 ctx.insert("news", &news);
-                ("news.html", format!("{}{}", prefix(l), urls::news()))
             }
-            Job::Search(l) => {
-                lang = l;
-                ("search.html", format!("{}{}", prefix(l), urls::search()))
-            }
-            Job::NewsItem(i) => {
-                let item = &site.news[*i];
-                lang = &item.lang;
-                versions = Some(self.versions_of(&item.versions));
-                ctx.insert("news", item);
-                (
-                    "news-item.html",
-                    format!("{}{}", prefix(&item.lang), urls::news_item(&item.slug)),
-                )
-            }
+            Job::NewsItem(i) => ctx.insert("news", &site.news[*i]),
             Job::TaxonomyIndex(l, t) => {
-                let listings = self.listings();
-                let (l, taxonomy) = (listings[*l].0, &listings[*l].1[*t]);
-                lang = l;
+                let (l, taxonomy) = self.taxonomy(*l, *t);
                 let terms: Vec<TermLink> = taxonomy
                     .terms
                     .iter()
@@ -553,22 +679,17 @@ impl<'a> Pages<'a> {
                     .collect();
                 ctx.insert("taxonomy", taxonomy.key);
                 ctx.insert("terms", &terms);
-                ("taxonomy.html", format!("{}{}/", prefix(l), taxonomy.key))
             }
             Job::Term(l, t, i) => {
-                let listings = self.listings();
-                let (l, taxonomy) = (listings[*l].0, &listings[*l].1[*t]);
+                let (l, taxonomy) = self.taxonomy(*l, *t);
                 let term = &taxonomy.terms[*i];
-                lang = l;
                 ctx.insert("taxonomy", taxonomy.key);
                 ctx.insert("term", &term.name);
                 ctx.insert_value("projects", self.listed(l, term.projects.iter().copied()));
-                ("term.html", self.term_url(l, taxonomy.key, &term.slug))
             }
             Job::Overview(l) => {
                 let listings = self.listings();
                 let (l, taxonomies) = (listings[*l].0, &listings[*l].1);
-                lang = l;
                 let key = config.overview.group_by;
                 let by = taxonomies
                     .iter()
@@ -597,13 +718,8 @@ impl<'a> Pages<'a> {
                 }
                 ctx.insert("group_by", key);
                 ctx.insert_value("groups", Value::from(groups));
-                (
-                    "overview.html",
-                    format!("{}{}", prefix(l), urls::overview()),
-                )
             }
             Job::Contacts => {
-                versions = Some(Vec::new());
                 ctx.insert("organisations", &by_organisation(&site.people));
                 let projects: Vec<ProjectContacts> = site
                     .projects
@@ -620,56 +736,80 @@ impl<'a> Pages<'a> {
                     })
                     .collect();
                 ctx.insert("projects", &projects);
-                ("contacts.html", urls::contacts())
             }
-            Job::NotFound => {
-                versions = Some(Vec::new());
-                ("404.html", "404.html".to_string())
-            }
-            Job::Statement(l) => {
-                lang = l;
-                ctx.insert("statement", &config.accessibility);
-                versions = Some(self.statement_versions.clone());
-                ("accessibility.html", self.statements[l].clone())
-            }
-        };
+            Job::Statement(_) => ctx.insert("statement", &config.accessibility),
+            Job::Search(_) | Job::NotFound => {}
+        }
+    }
+
+    /// Renders one page; the sitemap entry is None for pages not to list there.
+    pub fn render(&self, job: &Job<'a>) -> Result<(Output, Option<SitemapEntry<'a>>), Diagnostic> {
+        let (site, theme) = (self.site, self.theme);
+        let config = &site.config;
+        let place = self.place(job);
+        let lang = place.lang;
+        let mut ctx = Context::new();
+        self.fill(job, &mut ctx);
+        let prefix = urls::language_prefix(lang, &config.language);
         ctx.insert("lang", lang);
         ctx.insert_value("t", self.strings[lang].clone());
-        ctx.insert("home_url", &format!("{}{}", config.base_path, prefix(lang)));
-        let versions = versions.unwrap_or_else(|| self.in_every_language(&page_path, lang));
-        ctx.insert("versions", &versions);
+        ctx.insert("home_url", &format!("{}{prefix}", config.base_path));
+        ctx.insert("versions", &place.versions);
         if let Some(path) = self.statements.get(lang) {
             ctx.insert("statement_url", &format!("{}{path}", config.base_path));
         }
-        ctx.insert("page_path", &page_path);
-        ctx.insert("page_url", &format!("{}{page_path}", config.base_path));
+        ctx.insert("page_path", &place.page_path);
+        ctx.insert(
+            "page_url",
+            &format!("{}{}", config.base_path, place.page_path),
+        );
         ctx.insert("meta", &meta(job, site));
         // Bytes, as they are written: `render` would check the UTF-8 Tera made.
         let mut html = Vec::with_capacity(PAGE_SIZE_HINT);
         theme
             .tera
-            .render_to(template, &ctx, &mut html)
+            .render_to(place.template, &ctx, &mut html)
             .map_err(|e| theme.diagnose(&e))?;
         if let Job::Project(p) = job
             && p.funding.as_ref().is_some_and(|f| f.eu.is_some())
             && !emblem_in_page_header(&html)
         {
-            return Err(theme.missing_emblem(template, &p.name));
+            return Err(theme.missing_emblem(place.template, &p.name));
         }
-        let entry = (!matches!(job, Job::NotFound)).then(|| SitemapEntry {
+        let path = urls::output_file(&place.page_path);
+        Ok((Output { path, bytes: html }, self.entry(job, place)))
+    }
+
+    /// The file of `job`'s page, and its sitemap entry, without rendering it.
+    pub fn locate(&self, job: &Job<'a>) -> (String, Option<SitemapEntry<'a>>) {
+        let place = self.place(job);
+        (urls::output_file(&place.page_path), self.entry(job, place))
+    }
+
+    fn entry(&self, job: &Job<'a>, place: Place<'a>) -> Option<SitemapEntry<'a>> {
+        let config = &self.site.config;
+        let Place {
+            page_path,
+            versions,
+            ..
+        } = place;
+        (!matches!(job, Job::NotFound)).then(|| SitemapEntry {
             loc: format!("{}{page_path}", config.base_url),
             alternates: if versions.len() > 1 {
                 versions
             } else {
                 Vec::new()
             },
-        });
-        let output = Output {
-            path: urls::output_file(&page_path),
-            bytes: html,
-        };
-        Ok((output, entry))
+        })
     }
+}
+
+/// Where a page goes and what frames it.
+struct Place<'a> {
+    template: &'static str,
+    lang: &'a str,
+    page_path: String,
+    versions: Vec<Version<'a>>,
 }
 
 /// Room for a typical page, so its buffer seldom grows while Tera writes it.

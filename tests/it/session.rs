@@ -1,5 +1,6 @@
-//! Rebuilding after an edit: a body edit redoes only its page, and what it
-//! makes is exactly what a full build makes; anything else rebuilds the site.
+//! Rebuilding after an edit: a body edit redoes only its page, an edit to
+//! front matter only its pages and the listings, and what each makes is
+//! exactly what a full build makes; anything else rebuilds the site.
 
 use std::path::{Path, PathBuf};
 
@@ -68,7 +69,22 @@ fn a_body_edit_renders_only_its_page_and_gives_what_a_full_build_gives() {
     let alpha = page(&full, "projects/alpha/index.html");
     assert_eq!(text(&alpha, "#tausta-ja-tarve"), "Tausta ja tarve");
     assert!(texts(&alpha, "main p").contains(&"Uusi kappale.".to_string()));
-    // `serve` makes the search index itself, in the background.
+    assert_as_full_build(&update, root);
+}
+
+/// A session that has built a fresh copy of the example site.
+fn example_built() -> (tempfile::TempDir, Session) {
+    let dir = example_with("");
+    let mut session = Session::new(options(dir.path()));
+    let update = session.build();
+    assert!(!update.has_errors(), "{}", lines(update.diagnostics));
+    (dir, session)
+}
+
+/// Asserts that `update` holds every file a full build of `root` makes, byte
+/// for byte, and no other (`serve` makes the search index itself).
+fn assert_as_full_build(update: &Update, root: &Path) {
+    let (full, _) = render(root);
     let pages = |files: &[hanke::render::Output]| -> Vec<(String, Vec<u8>)> {
         files
             .iter()
@@ -78,35 +94,157 @@ fn a_body_edit_renders_only_its_page_and_gives_what_a_full_build_gives() {
     };
     let kept = pages(&update.rendered.expect("the site rendered").files);
     let full = pages(&full.files);
-    assert_eq!(kept.len(), full.len());
+    let paths = |files: &[(String, Vec<u8>)]| files.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
+    assert_eq!(paths(&kept), paths(&full));
     for (a, b) in kept.iter().zip(&full) {
-        assert_eq!(a.0, b.0);
         assert!(a.1 == b.1, "{} differs from a full build", a.0);
     }
 }
 
 #[test]
-fn a_front_matter_edit_rebuilds_the_listings_too() {
-    let (dir, mut session) = built();
+fn a_front_matter_edit_renders_its_pages_and_the_listings_again_and_nothing_else() {
+    let (dir, mut session) = example_built();
     let root = dir.path();
-    edit(
-        root,
-        ALPHA,
-        "name: Alpha – testihanke",
-        "name: Alpha – uusi nimi",
-    );
-    assert_eq!(
-        changed_paths(&mut session, &[ALPHA]),
-        None,
-        "everything may change"
-    );
+    let sointu = "content/projects/sointu.md";
+    edit(root, sointu, "nimi: Sointu – ", "nimi: Uusi Sointu – ");
+    let changed = changed_paths(&mut session, &[sointu]).expect("no file added or removed");
+    for path in [
+        "projects/sointu/index.html",
+        "index.html",
+        "sv/index.html",
+        "overview/index.html",
+        "regions/kymenlaakso/index.html",
+        "contacts/index.html",
+        "projects.json",
+        "news/atom.xml",
+        "sitemap.xml",
+    ] {
+        assert!(
+            changed.iter().any(|c| c == path),
+            "{path} not rendered again"
+        );
+    }
+    for path in [
+        "projects/aito/index.html",
+        "good-practices/asiakasraati/index.html",
+        "news/sivusto-avattu/index.html",
+        "404.html",
+        // Its other versions name their languages, not the project.
+        "sv/projects/sointu/index.html",
+    ] {
+        assert!(!changed.iter().any(|c| c == path), "{path} rendered again");
+    }
     let update = session.rebuild(&[]);
+    assert_as_full_build(&update, root);
     let home = page(update.rendered.unwrap(), "index.html");
     assert!(
         texts(&home, "main a")
             .iter()
-            .any(|t| t == "Alpha – uusi nimi")
+            .any(|t| t.starts_with("Uusi Sointu"))
     );
+}
+
+#[test]
+fn edits_to_front_matter_give_what_a_full_build_gives() {
+    let (dir, mut session) = example_built();
+    let root = dir.path();
+    let aito = "content/projects/aito.md";
+    let edits = [
+        // From one listing to another.
+        (aito, "maakunta: Lappi", "maakunta: Pohjois-Pohjanmaa"),
+        // A contact card.
+        (aito, "puhelin: 040 515 2743", "puhelin: 040 515 0000"),
+        // A news item moves down the news.
+        (
+            "content/news/yleiskatsaus.md",
+            "päivämäärä: 16.11.2026",
+            "päivämäärä: 1.11.2026",
+        ),
+        // A good practice's region, shown on its page and in its listing.
+        (
+            "content/projects/tukena/good-practices/asiakasraati.md",
+            "maakunta: Uusimaa",
+            "maakunta: Lappi",
+        ),
+        // A translation.
+        (
+            "content/projects/sointu.sv.md",
+            "nimi: Sointu",
+            "nimi: Ny Sointu",
+        ),
+        // The original: its translations take their dates from it.
+        (
+            "content/projects/sointu.md",
+            "toteutusaika: 1.5.2024–30.11.2026",
+            "toteutusaika: 1.5.2024–31.12.2027",
+        ),
+        // A project whose good practices and news name it.
+        (
+            "content/projects/tukena/index.md",
+            "nimi: TUKENA-hanke",
+            "nimi: Uusi TUKENA-hanke",
+        ),
+    ];
+    for (file, from, to) in edits {
+        edit(root, file, from, to);
+        let update = session.rebuild(&[PathBuf::from(file)]);
+        assert!(!update.has_errors(), "{}", lines(update.diagnostics));
+        assert!(update.changed.is_some(), "{file}: no file added or removed");
+        assert_as_full_build(&update, root);
+    }
+    let update = session.rebuild(&[]);
+    let lappi = page(update.rendered.unwrap(), "regions/lappi/index.html");
+    assert!(
+        !texts(&lappi, "main h2, main h3")
+            .iter()
+            .any(|t| t.contains("Aito"))
+    );
+}
+
+#[test]
+fn a_page_added_renamed_or_deleted_gives_what_a_full_build_gives() {
+    let (dir, mut session) = example_built();
+    let root = dir.path();
+    let from = root.join("content/projects/aito.md");
+    let to = root.join("content/projects/aito-uusi.md");
+    std::fs::rename(&from, &to).unwrap();
+    let files = [
+        PathBuf::from("content/projects/aito.md"),
+        PathBuf::from("content/projects/aito-uusi.md"),
+    ];
+    let update = session.rebuild(&files);
+    assert!(!update.has_errors(), "{}", lines(update.diagnostics));
+    assert!(update.changed.is_none(), "files were added and removed");
+    assert_as_full_build(&update, root);
+    let rendered = update.rendered.unwrap();
+    assert!(rendered.file("projects/aito-uusi/index.html").is_some());
+    assert!(rendered.file("projects/aito/index.html").is_none());
+
+    std::fs::remove_file(&to).unwrap();
+    let update = session.rebuild(&files[1..]);
+    assert_as_full_build(&update, root);
+}
+
+#[test]
+fn an_error_in_front_matter_is_reported_as_a_full_build_reports_it_and_its_fix_clears_it() {
+    let (dir, mut session) = example_built();
+    let root = dir.path();
+    let aito = "content/projects/aito.md";
+    edit(root, aito, "maakunta: Lappi", "maakunta: [Lappi");
+    let update = session.rebuild(&[PathBuf::from(aito)]);
+    let wanted: Vec<String> = hanke::check_site(&options(root))
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| format!("{}:{} {}", d.file, d.line, d.code))
+        .collect();
+    assert!(!wanted.is_empty());
+    assert_eq!(errors(&update), wanted);
+
+    edit(root, aito, "maakunta: [Lappi", "maakunta: Lappi");
+    let update = session.rebuild(&[PathBuf::from(aito)]);
+    assert!(!update.has_errors(), "{}", lines(update.diagnostics));
+    assert_as_full_build(&update, root);
 }
 
 #[test]
@@ -151,4 +289,16 @@ fn an_error_in_a_body_is_reported_and_its_fix_clears_it() {
         update.changed.is_some(),
         "the body edit takes the short way"
     );
+}
+
+#[test]
+fn a_temporary_file_that_came_and_went_changes_nothing() {
+    let (_dir, mut session) = built();
+    let update = session.rebuild(&[PathBuf::from("content/projects/alpha/sedX1b2c3")]);
+    assert!(!update.has_errors(), "{}", lines(update.diagnostics));
+    let changed: Option<Vec<&str>> = update
+        .changed
+        .as_ref()
+        .map(|outputs| outputs.iter().map(|o| o.path.as_str()).collect());
+    assert_eq!(changed, Some(Vec::new()));
 }

@@ -2,6 +2,7 @@
 //! each turning a raw value into a model value or a diagnostic at its position.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::content::contact_info::{self, EMAIL_HINT, PHONE_HINT};
 use crate::content::dates::{self, DATE_HINT, DateRange, PartialDate};
@@ -98,7 +99,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub fn body(&mut self) -> String {
+    pub fn body(&mut self) -> Arc<str> {
         let (mut found, mut later_links) = (Vec::new(), Vec::new());
         let html = self.converter().convert(
             self.page.body(),
@@ -108,7 +109,7 @@ impl<'a> Checker<'a> {
         );
         self.diagnostics.extend(found);
         self.later_links.extend(later_links);
-        html
+        html.into()
     }
 
     pub fn markdown(&mut self, value: &Spanned<String>) -> String {

@@ -4,14 +4,15 @@
 mod checker;
 mod funding;
 mod good_practice;
+mod memo;
 mod news;
 mod project;
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use jiff::civil::Date;
-use rayon::prelude::*;
 
 use super::links::Links;
 use super::load::{self, Kind, Loaded, Page};
@@ -26,6 +27,7 @@ use crate::diagnostic::{Diagnostic, display_path};
 use crate::domain::Domain;
 use checker::Checker;
 
+pub use memo::Memo;
 pub use project::status;
 
 /// What validation hands forward: the model, every problem found, and the
@@ -35,14 +37,21 @@ pub struct Validated {
     pub site: Site,
     pub diagnostics: Vec<Diagnostic>,
     pub links: Links,
+    /// Each page's checks, when asked to remember them.
+    pub memo: Option<Memo>,
 }
 
+/// Checks every page of `loaded`, taking the checks `last` kept for pages
+/// whose inputs are unchanged; with `remember`, keeps this validation's checks
+/// in [`Validated::memo`] for the next one.
 pub fn validate(
     root: &Path,
     config: Config,
     domain: &Domain,
     loaded: &Loaded,
     today: Date,
+    last: Option<&Memo>,
+    remember: bool,
 ) -> Validated {
     let mut diagnostics = Vec::new();
     let mut later_links = Vec::new();
@@ -65,27 +74,32 @@ pub fn validate(
         config: &config,
         today,
     };
-    // One page a task, so that no thread is left with a long run of pages
-    // at the end of each stage (rayon's default split is coarse).
-    let results: Vec<_> = originals
-        .par_iter()
-        .with_max_len(1)
-        .map(|page| context.project(page, None))
-        .collect();
+    // The checks of the last validation hold while the address book does.
+    let last = last.filter(|m| m.links == links);
+    let mut memo = remember.then(Memo::default);
+    let results = memo::check_all(
+        &originals,
+        last.map(|m| &m.projects),
+        memo.as_mut().map(|m| &mut m.projects),
+        |_| None,
+        |page, _| context.project(page, None),
+    );
     let mut projects = gather(results, &mut diagnostics, &mut later_links);
     let by_slug: HashMap<&str, &Project> = projects.iter().map(|p| (p.slug.as_str(), p)).collect();
-    let results: Vec<_> = translated
-        .par_iter()
-        .with_max_len(1)
-        .map(|page| match by_slug.get(page.slug.as_str()) {
+    let results = memo::check_all(
+        &translated,
+        last.map(|m| &m.projects),
+        memo.as_mut().map(|m| &mut m.projects),
+        |page| by_slug.get(page.slug.as_str()).map(|&p| p.clone()),
+        |page, original| match original {
             Some(original) => context.project(page, Some(original)),
             None => (
                 None,
                 vec![orphan(page, "project", &urls::project(&page.slug))],
                 Vec::new(),
             ),
-        })
-        .collect();
+        },
+    );
     let mut translations = gather(results, &mut diagnostics, &mut later_links);
     link_versions(&mut projects, &mut translations, &config.languages);
 
@@ -107,36 +121,37 @@ pub fn validate(
             .or_else(|| refs.get(&(config.language.as_str(), slug)))
             .cloned()
     };
-    let results: Vec<_> = gp_pages
-        .par_iter()
-        .with_max_len(1)
-        .map(|page| {
+    let results = memo::check_all(
+        &gp_pages,
+        last.map(|m| &m.good_practices),
+        memo.as_mut().map(|m| &mut m.good_practices),
+        |page| {
             let Kind::GoodPractice { project } = &page.kind else {
                 unreachable!("partitioned by kind")
             };
-            let project_ref =
-                project_ref(project, &config.language).unwrap_or_else(|| ProjectRef {
-                    name: project.clone(),
-                    url: format!("{}{}", config.base_path, urls::project(project)),
-                    status: super::model::Status::Ongoing,
-                });
-            context.good_practice(page, project_ref)
-        })
-        .collect();
+            project_ref(project, &config.language).unwrap_or_else(|| ProjectRef {
+                name: project.clone(),
+                url: format!("{}{}", config.base_path, urls::project(project)),
+                status: super::model::Status::Ongoing,
+            })
+        },
+        |page, project| context.good_practice(page, project.clone()),
+    );
     let mut good_practices = gather(results, &mut diagnostics, &mut later_links);
 
-    let results: Vec<_> = news_pages
-        .par_iter()
-        .with_max_len(1)
-        .map(|page| {
+    let results = memo::check_all(
+        &news_pages,
+        last.map(|m| &m.news),
+        memo.as_mut().map(|m| &mut m.news),
+        |page| {
             let Kind::News { project } = &page.kind else {
                 unreachable!("partitioned by kind")
             };
             let lang = page.lang.as_deref().unwrap_or(&config.language);
-            let project = project.as_deref().and_then(|slug| project_ref(slug, lang));
-            context.news(page, project)
-        })
-        .collect();
+            project.as_deref().and_then(|slug| project_ref(slug, lang))
+        },
+        |page, project| context.news(page, project.clone()),
+    );
     let mut news = gather(results, &mut diagnostics, &mut later_links);
     news.sort_by(|a, b| (b.date, &a.title, &a.slug).cmp(&(a.date, &b.title, &b.slug)));
     link_news(
@@ -191,17 +206,21 @@ pub fn validate(
         today,
         assets,
     };
+    if let Some(memo) = &mut memo {
+        memo.links = links.clone();
+    }
     Validated {
         site,
         diagnostics,
         links,
+        memo,
     }
 }
 
 /// A page's own results when only its Markdown body changed: the new body,
 /// the page's diagnostics and its links to headings.
 pub struct BodyEdit {
-    pub body: String,
+    pub body: Arc<str>,
     pub diagnostics: Vec<Diagnostic>,
     pub later_links: Vec<LinkAt>,
 }
