@@ -154,6 +154,7 @@ fn render_since(
     sitemap.sort_by(|a, b| a.loc.cmp(&b.loc));
     let maps = sitemap_and_robots(theme, &sitemap).map_err(|d| vec![d])?;
     kept.extend(hand_over(maps.into_par_iter().map(Ok), sink).map_err(|d| vec![d])?);
+    crate::drop_later(pages.into_cards());
     kept.sort_by(|a, b| a.path.cmp(&b.path));
     let rendered = Rendered {
         files: kept,
