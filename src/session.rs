@@ -36,6 +36,9 @@ pub struct Last {
     links: Links,
     /// Each page's checks, so that an edit checks again only what it touched.
     memo: Option<Memo>,
+    /// What each listing's template read, so that an edit renders again only
+    /// the listings it changed.
+    listings: render::Listings,
     domain: Domain,
     pub site: Site,
     theme: Theme,
@@ -296,8 +299,9 @@ fn apply(site: &mut Site, source: &str, body: Arc<str>) {
 
 /// Checks every page again after edits to Markdown files only (any part of
 /// them, files added or deleted), with the settings, data and theme of `last`,
-/// and renders again only the pages that may have changed: listings, and the
-/// pages of items whose model changed. The rest are taken from `last`.
+/// and renders again only the pages that may have changed: listings whose
+/// templates would read something new, and the pages of items whose model
+/// changed. The rest are taken from `last`.
 /// Returns the new build and the paths rendered again, or None for those when
 /// files were added or removed.
 fn again(
@@ -313,6 +317,7 @@ fn again(
         mut theme,
         site: last_site,
         rendered: mut last_rendered,
+        listings: last_listings,
         ..
     } = last;
     let (config, mut diagnostics) =
@@ -334,15 +339,18 @@ fn again(
         anchor_targets: HashSet::new(),
         search: None,
     };
-    let since = render::Since::new(&last_site);
-    let (mut rendered, unchanged) =
-        match render::render_again(&site, &mut theme, &in_memory, &since) {
-            Ok(made) => made,
-            Err(found) => {
-                diagnostics.extend(found);
-                return Err(sorted(diagnostics));
-            }
-        };
+    let since = render::Since::new(&last_site, &last_listings);
+    let render::Made {
+        mut rendered,
+        unchanged,
+        listings,
+    } = match render::render_kept(&site, &mut theme, &in_memory, Some(&since)) {
+        Ok(made) => made,
+        Err(found) => {
+            diagnostics.extend(found);
+            return Err(sorted(diagnostics));
+        }
+    };
     let again: Vec<String> = rendered.files.iter().map(|f| f.path.clone()).collect();
     let mut taken = Vec::with_capacity(unchanged.len());
     for path in unchanged {
@@ -367,6 +375,7 @@ fn again(
         loaded,
         links: validated.links,
         memo: validated.memo,
+        listings,
         domain,
         site,
         theme,
@@ -417,8 +426,20 @@ pub fn full(options: &Options, plan: Plan) -> Result<Last, Vec<Diagnostic>> {
     };
     // Render even when some pages have errors: the pages that are fine still get
     // their links to headings checked, so one run reports every problem.
-    match render::render(&site, &mut theme, &sink) {
-        Ok(mut rendered) => {
+    let made = match plan.keep_sources {
+        true => render::render_kept(&site, &mut theme, &sink, None),
+        false => render::render(&site, &mut theme, &sink).map(|rendered| render::Made {
+            rendered,
+            unchanged: Vec::new(),
+            listings: render::Listings::new(),
+        }),
+    };
+    match made {
+        Ok(render::Made {
+            mut rendered,
+            listings,
+            ..
+        }) => {
             if let Some(search) = &search {
                 let index: Result<Vec<_>, _> = search
                     .index()
@@ -438,6 +459,7 @@ pub fn full(options: &Options, plan: Plan) -> Result<Last, Vec<Diagnostic>> {
                 loaded,
                 links: validated.links,
                 memo: validated.memo,
+                listings,
                 domain,
                 site,
                 theme,

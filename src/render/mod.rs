@@ -16,8 +16,8 @@ use tera::Context;
 
 use crate::content::model::{Asset, Site};
 use crate::diagnostic::Diagnostic;
-use page::Pages;
-pub use page::Since;
+use page::{Job, Pages};
+pub use page::{Listings, Since};
 use theme::Theme;
 
 /// One rendered file, at a path relative to the output folder.
@@ -81,20 +81,28 @@ pub fn render(
     theme: &mut Theme,
     sink: &dyn Sink,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    render_since(site, theme, sink, None).map(|(rendered, _)| rendered)
+    render_since(site, theme, sink, None, false).map(|made| made.rendered)
 }
 
-/// Renders the site again after an edit to its content, with the settings and
-/// theme of the build `last` came from, leaving out the pages that would come
-/// out as they did then. Returns the files rendered, and the paths of the pages
-/// left out (still to be taken from the last build).
-pub fn render_again(
+/// What a render for `serve` made: the files rendered, the pages left out as
+/// they were in the last build (to be taken from it), and what each listing's
+/// template read, for the next render.
+pub struct Made {
+    pub rendered: Rendered,
+    pub unchanged: Vec<String>,
+    pub listings: Listings,
+}
+
+/// Renders the site for `serve`, which keeps what each listing's template read.
+/// With `last` (an edit to content since, with the same settings and theme),
+/// leaves out the pages that would come out as they did then.
+pub fn render_kept(
     site: &Site,
     theme: &mut Theme,
     sink: &dyn Sink,
-    last: &Since,
-) -> Result<(Rendered, Vec<String>), Vec<Diagnostic>> {
-    render_since(site, theme, sink, Some(last))
+    last: Option<&Since>,
+) -> Result<Made, Vec<Diagnostic>> {
+    render_since(site, theme, sink, last, true)
 }
 
 fn render_since(
@@ -102,7 +110,8 @@ fn render_since(
     theme: &mut Theme,
     sink: &dyn Sink,
     last: Option<&Since>,
-) -> Result<(Rendered, Vec<String>), Vec<Diagnostic>> {
+    keep: bool,
+) -> Result<Made, Vec<Diagnostic>> {
     let pages = Pages::new(site, theme);
     let jobs = pages.jobs();
     pages.prepare_listings()?;
@@ -115,31 +124,26 @@ fn render_since(
             // thread would be left rendering a long run of them alone.
             jobs.par_iter()
                 .with_max_len(1)
-                .map(|job| {
-                    if last.is_some_and(|last| pages.unchanged(job, last)) {
-                        let (path, entry) = pages.locate(job);
-                        return Ok((Made::Unchanged(path), entry));
-                    }
-                    let (output, entry) = pages.render(job)?;
-                    Ok((Made::Rendered(sink.take(output)?), entry))
-                })
-                .collect::<Vec<Result<_, Diagnostic>>>()
+                .map(|job| page(&pages, job, last, keep, sink))
+                .collect::<Vec<_>>()
         },
         || whole_site_files(site, theme, sink),
     );
 
     let mut kept = Vec::new();
     let mut unchanged = Vec::new();
+    let mut listings = Listings::new();
     let mut diagnostics = Vec::new();
     let mut sitemap = Vec::new();
     for result in results {
         match result {
-            Ok((output, entry)) => {
-                match output {
-                    Made::Rendered(output) => kept.extend(output),
-                    Made::Unchanged(path) => unchanged.push(path),
+            Ok((fate, entry, listing)) => {
+                match fate {
+                    Fate::Rendered(output) => kept.extend(output),
+                    Fate::Unchanged(path) => unchanged.push(path),
                 }
                 sitemap.extend(entry);
+                listings.extend(listing);
             }
             Err(d) => diagnostics.push(d),
         }
@@ -160,11 +164,55 @@ fn render_since(
         files: kept,
         copies: site.assets.clone(),
     };
-    Ok((rendered, unchanged))
+    Ok(Made {
+        rendered,
+        unchanged,
+        listings,
+    })
 }
 
+/// Renders one page, or leaves it out as it was in the `last` build if that
+/// is where it would come out the same; with `keep`, a listing comes with what
+/// its template read.
+fn page<'a>(
+    pages: &Pages<'a>,
+    job: &Job<'a>,
+    last: Option<&Since>,
+    keep: bool,
+    sink: &dyn Sink,
+) -> Result<PageMade<'a>, Diagnostic> {
+    if last.is_some_and(|last| pages.unchanged(job, last)) {
+        let (path, entry) = pages.locate(job);
+        return Ok((Fate::Unchanged(path), entry, None));
+    }
+    if !(keep && job.reads_the_site()) {
+        let (output, entry) = pages.render(job)?;
+        return Ok((Fate::Rendered(sink.take(output)?), entry, None));
+    }
+    let prepared = pages.prepare(job);
+    let path = prepared.path();
+    let same = last
+        .and_then(|last| last.listing(&path))
+        .is_some_and(|ctx| *ctx == prepared.ctx);
+    let (fate, entry) = if same {
+        let entry = pages.entry(job, &prepared.place);
+        (Fate::Unchanged(path.clone()), entry)
+    } else {
+        let (output, entry) = pages.render_prepared(job, &prepared)?;
+        (Fate::Rendered(sink.take(output)?), entry)
+    };
+    Ok((fate, entry, Some((path, prepared.ctx))))
+}
+
+/// A page's fate, its sitemap entry, and for a listing what its template read.
+type PageMade<'a> = (
+    Fate,
+    Option<page::SitemapEntry<'a>>,
+    Option<(String, Context)>,
+);
+
 /// What became of one page.
-enum Made {
+enum Fate {
     /// Rendered, and given back by the sink if it keeps it.
     Rendered(Option<Output>),
     /// Left out as it was in the last build: the path of its file.

@@ -44,6 +44,23 @@ pub enum Job<'a> {
     NotFound,
 }
 
+impl Job<'_> {
+    /// Whether the page lists what the whole site holds, so that an edit to
+    /// any page may change it.
+    pub fn reads_the_site(&self) -> bool {
+        matches!(
+            self,
+            Job::Home(_)
+                | Job::TaxonomyIndex(..)
+                | Job::Term(..)
+                | Job::Overview(_)
+                | Job::GoodPracticeIndex(_)
+                | Job::NewsIndex(_)
+                | Job::Contacts
+        )
+    }
+}
+
 /// A page in `sitemap.xml`, with its language versions.
 #[derive(Serialize)]
 pub struct SitemapEntry<'a> {
@@ -191,10 +208,18 @@ pub struct Since<'a> {
     projects: HashMap<(&'a str, &'a str), &'a Project>,
     good_practices: HashMap<(&'a str, &'a str), &'a GoodPractice>,
     news: HashMap<(&'a str, &'a str), &'a News>,
+    /// What the templates of the last build's listings read.
+    listings: &'a Listings,
 }
 
+/// What the template of each listing (a page that reads the whole site) read,
+/// by the page's file: a listing whose template would read the same again is
+/// left as it was.
+pub type Listings = HashMap<String, Context>;
+
 impl<'a> Since<'a> {
-    pub fn new(last: &'a Site) -> Self {
+    /// The last build's site and its listings' contexts.
+    pub fn new(last: &'a Site, listings: &'a Listings) -> Self {
         let key = |lang: &'a str, slug: &'a str| (lang, slug);
         Since {
             projects: (last.projects.iter().chain(&last.translations))
@@ -208,7 +233,13 @@ impl<'a> Since<'a> {
                 .iter()
                 .map(|n| (key(&n.lang, &n.slug), n))
                 .collect(),
+            listings,
         }
+    }
+
+    /// What the template of the listing in `file` read in the last build.
+    pub fn listing(&self, file: &str) -> Option<&Context> {
+        self.listings.get(file)
     }
 }
 
@@ -476,9 +507,9 @@ impl<'a> Pages<'a> {
     }
 
     /// Whether `job`'s page would come out as it did in the build `last` came
-    /// from, with the same settings and theme. The page of one item reads only
-    /// that item and what every page shares; listings read the whole site, so
-    /// they are never taken as unchanged.
+    /// from, with the same settings and theme, judged by its model: the page
+    /// of one item reads only that item and what every page shares. Listings
+    /// (see [`Job::reads_the_site`]) are judged by their context instead.
     pub fn unchanged(&self, job: &Job<'a>, last: &Since) -> bool {
         fn same<T: PartialEq>(was: Option<&&T>, now: &T) -> bool {
             was.is_some_and(|was| *was == now)
@@ -495,13 +526,7 @@ impl<'a> Pages<'a> {
                 same(last.news.get(&(&n.lang, &n.slug)), n)
             }
             Job::Search(_) | Job::NotFound | Job::Statement(_) => true,
-            Job::Home(_)
-            | Job::TaxonomyIndex(..)
-            | Job::Term(..)
-            | Job::Overview(_)
-            | Job::GoodPracticeIndex(_)
-            | Job::NewsIndex(_)
-            | Job::Contacts => false,
+            _ => false,
         }
     }
 
@@ -751,7 +776,12 @@ impl<'a> Pages<'a> {
 
     /// Renders one page; the sitemap entry is None for pages not to list there.
     pub fn render(&self, job: &Job<'a>) -> Result<(Output, Option<SitemapEntry<'a>>), Diagnostic> {
-        let (site, theme) = (self.site, self.theme);
+        self.render_prepared(job, &self.prepare(job))
+    }
+
+    /// Where `job`'s page goes and everything its template reads.
+    pub fn prepare(&self, job: &Job<'a>) -> Prepared<'a> {
+        let site = self.site;
         let config = &site.config;
         let place = self.place(job);
         let lang = place.lang;
@@ -771,11 +801,21 @@ impl<'a> Pages<'a> {
             &format!("{}{}", config.base_path, place.page_path),
         );
         ctx.insert("meta", &meta(job, site));
+        Prepared { place, ctx }
+    }
+
+    /// Renders a page `prepare` made ready.
+    pub fn render_prepared(
+        &self,
+        job: &Job<'a>,
+        prepared: &Prepared<'a>,
+    ) -> Result<(Output, Option<SitemapEntry<'a>>), Diagnostic> {
+        let (theme, place) = (self.theme, &prepared.place);
         // Bytes, as they are written: `render` would check the UTF-8 Tera made.
         let mut html = Vec::with_capacity(PAGE_SIZE_HINT);
         theme
             .tera
-            .render_to(place.template, &ctx, &mut html)
+            .render_to(place.template, &prepared.ctx, &mut html)
             .map_err(|e| theme.diagnose(&e))?;
         if let Job::Project(p) = job
             && p.funding.as_ref().is_some_and(|f| f.eu.is_some())
@@ -783,27 +823,26 @@ impl<'a> Pages<'a> {
         {
             return Err(theme.missing_emblem(place.template, &p.name));
         }
-        let path = urls::output_file(&place.page_path);
-        Ok((Output { path, bytes: html }, self.entry(job, place)))
+        let output = Output {
+            path: prepared.path(),
+            bytes: html,
+        };
+        Ok((output, self.entry(job, place)))
     }
 
     /// The file of `job`'s page, and its sitemap entry, without rendering it.
     pub fn locate(&self, job: &Job<'a>) -> (String, Option<SitemapEntry<'a>>) {
         let place = self.place(job);
-        (urls::output_file(&place.page_path), self.entry(job, place))
+        (urls::output_file(&place.page_path), self.entry(job, &place))
     }
 
-    fn entry(&self, job: &Job<'a>, place: Place<'a>) -> Option<SitemapEntry<'a>> {
+    /// The sitemap entry of a page at `place`.
+    pub fn entry(&self, job: &Job<'a>, place: &Place<'a>) -> Option<SitemapEntry<'a>> {
         let config = &self.site.config;
-        let Place {
-            page_path,
-            versions,
-            ..
-        } = place;
         (!matches!(job, Job::NotFound)).then(|| SitemapEntry {
-            loc: format!("{}{page_path}", config.base_url),
-            alternates: if versions.len() > 1 {
-                versions
+            loc: format!("{}{}", config.base_url, place.page_path),
+            alternates: if place.versions.len() > 1 {
+                place.versions.clone()
             } else {
                 Vec::new()
             },
@@ -811,8 +850,22 @@ impl<'a> Pages<'a> {
     }
 }
 
+/// A page ready for its template.
+pub struct Prepared<'a> {
+    pub place: Place<'a>,
+    /// Everything the template reads besides the theme's global context.
+    pub ctx: Context,
+}
+
+impl Prepared<'_> {
+    /// The page's file, relative to the output folder.
+    pub fn path(&self) -> String {
+        urls::output_file(&self.place.page_path)
+    }
+}
+
 /// Where a page goes and what frames it.
-struct Place<'a> {
+pub struct Place<'a> {
     template: &'static str,
     lang: &'a str,
     page_path: String,
