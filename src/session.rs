@@ -36,9 +36,10 @@ pub struct Last {
     links: Links,
     /// Each page's checks, so that an edit checks again only what it touched.
     memo: Option<Memo>,
-    /// What each listing's template read, so that an edit renders again only
-    /// the listings it changed.
+    /// What each listing's template read, and the listing cards, so that an
+    /// edit renders again only the cards and listings it changed.
     listings: render::Listings,
+    cards: render::Cards,
     domain: Domain,
     pub site: Site,
     theme: Theme,
@@ -318,6 +319,7 @@ fn again(
         site: last_site,
         rendered: mut last_rendered,
         listings: last_listings,
+        cards: last_cards,
         ..
     } = last;
     let (config, mut diagnostics) =
@@ -339,11 +341,12 @@ fn again(
         anchor_targets: HashSet::new(),
         search: None,
     };
-    let since = render::Since::new(&last_site, &last_listings);
+    let since = render::Since::new(&last_site, &last_listings, &last_cards);
     let render::Made {
         mut rendered,
         unchanged,
         listings,
+        cards,
     } = match render::render_kept(&site, &mut theme, &in_memory, Some(&since)) {
         Ok(made) => made,
         Err(found) => {
@@ -376,6 +379,7 @@ fn again(
         links: validated.links,
         memo: validated.memo,
         listings,
+        cards,
         domain,
         site,
         theme,
@@ -432,12 +436,14 @@ pub fn full(options: &Options, plan: Plan) -> Result<Last, Vec<Diagnostic>> {
             rendered,
             unchanged: Vec::new(),
             listings: render::Listings::new(),
+            cards: render::Cards::new(),
         }),
     };
     match made {
         Ok(render::Made {
             mut rendered,
             listings,
+            cards,
             ..
         }) => {
             if let Some(search) = &search {
@@ -460,6 +466,7 @@ pub fn full(options: &Options, plan: Plan) -> Result<Last, Vec<Diagnostic>> {
                 links: validated.links,
                 memo: validated.memo,
                 listings,
+                cards,
                 domain,
                 site,
                 theme,

@@ -3,6 +3,7 @@
 
 pub mod emblem;
 pub mod feed;
+pub mod fields;
 pub mod format;
 pub mod json_ld;
 pub mod open_data;
@@ -16,8 +17,8 @@ use tera::Context;
 
 use crate::content::model::{Asset, Site};
 use crate::diagnostic::Diagnostic;
+pub use page::{Cards, Listings, Since};
 use page::{Job, Pages};
-pub use page::{Listings, Since};
 use theme::Theme;
 
 /// One rendered file, at a path relative to the output folder.
@@ -86,11 +87,12 @@ pub fn render(
 
 /// What a render for `serve` made: the files rendered, the pages left out as
 /// they were in the last build (to be taken from it), and what each listing's
-/// template read, for the next render.
+/// template read and the listing cards, for the next render.
 pub struct Made {
     pub rendered: Rendered,
     pub unchanged: Vec<String>,
     pub listings: Listings,
+    pub cards: Cards,
 }
 
 /// Renders the site for `serve`, which keeps what each listing's template read.
@@ -114,7 +116,7 @@ fn render_since(
 ) -> Result<Made, Vec<Diagnostic>> {
     let pages = Pages::new(site, theme);
     let jobs = pages.jobs();
-    pages.prepare_listings()?;
+    pages.prepare_listings(last.map(Since::cards))?;
     let theme = pages.theme();
     // The pages and the files made from the whole site, side by side.
     let (results, site_files) = rayon::join(
@@ -158,7 +160,14 @@ fn render_since(
     sitemap.sort_by(|a, b| a.loc.cmp(&b.loc));
     let maps = sitemap_and_robots(theme, &sitemap).map_err(|d| vec![d])?;
     kept.extend(hand_over(maps.into_par_iter().map(Ok), sink).map_err(|d| vec![d])?);
-    crate::drop_later(pages.into_cards());
+    let cards = pages.into_cards();
+    let cards = match keep {
+        true => cards,
+        false => {
+            crate::drop_later(cards);
+            Cards::new()
+        }
+    };
     kept.sort_by(|a, b| a.path.cmp(&b.path));
     let rendered = Rendered {
         files: kept,
@@ -168,6 +177,7 @@ fn render_since(
         rendered,
         unchanged,
         listings,
+        cards,
     })
 }
 
@@ -193,7 +203,7 @@ fn page<'a>(
     let path = prepared.path();
     let same = last
         .and_then(|last| last.listing(&path))
-        .is_some_and(|ctx| *ctx == prepared.ctx);
+        .is_some_and(|fields| fields.same(&prepared.fields));
     let (fate, entry) = if same {
         let entry = pages.entry(job, &prepared.place);
         (Fate::Unchanged(path.clone()), entry)
@@ -201,14 +211,14 @@ fn page<'a>(
         let (output, entry) = pages.render_prepared(job, &prepared)?;
         (Fate::Rendered(sink.take(output)?), entry)
     };
-    Ok((fate, entry, Some((path, prepared.ctx))))
+    Ok((fate, entry, Some((path, prepared.fields))))
 }
 
 /// A page's fate, its sitemap entry, and for a listing what its template read.
 type PageMade<'a> = (
     Fate,
     Option<page::SitemapEntry<'a>>,
-    Option<(String, Context)>,
+    Option<(String, fields::Fields)>,
 );
 
 /// What became of one page.

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
 
+use super::fields::Fields;
 use super::theme::Theme;
 use super::{Output, json_ld, taxonomy};
 use crate::config::Config;
@@ -177,6 +178,18 @@ impl<'a> From<&'a News> for NewsSummary<'a> {
     }
 }
 
+/// A project as listings in one language show it.
+#[derive(Clone)]
+pub struct Card {
+    /// What the card's template read.
+    summary: Value,
+    /// The summary with the rendered card, as listings read it.
+    listed: Value,
+}
+
+/// Each language's cards by project URL.
+pub type Cards = Vec<HashMap<String, Card>>;
+
 /// The theme's template of a project's card in listings.
 const CARD_TEMPLATE: &str = "partials/project-card.html";
 
@@ -210,16 +223,17 @@ pub struct Since<'a> {
     news: HashMap<(&'a str, &'a str), &'a News>,
     /// What the templates of the last build's listings read.
     listings: &'a Listings,
+    cards: &'a Cards,
 }
 
 /// What the template of each listing (a page that reads the whole site) read,
 /// by the page's file: a listing whose template would read the same again is
 /// left as it was.
-pub type Listings = HashMap<String, Context>;
+pub type Listings = HashMap<String, Fields>;
 
 impl<'a> Since<'a> {
-    /// The last build's site and its listings' contexts.
-    pub fn new(last: &'a Site, listings: &'a Listings) -> Self {
+    /// The last build's site, its listings' contexts and its listing cards.
+    pub fn new(last: &'a Site, listings: &'a Listings, cards: &'a Cards) -> Self {
         let key = |lang: &'a str, slug: &'a str| (lang, slug);
         Since {
             projects: (last.projects.iter().chain(&last.translations))
@@ -234,12 +248,18 @@ impl<'a> Since<'a> {
                 .map(|n| (key(&n.lang, &n.slug), n))
                 .collect(),
             listings,
+            cards,
         }
     }
 
     /// What the template of the listing in `file` read in the last build.
-    pub fn listing(&self, file: &str) -> Option<&Context> {
+    pub fn listing(&self, file: &str) -> Option<&Fields> {
         self.listings.get(file)
+    }
+
+    /// The last build's listing cards.
+    pub fn cards(&self) -> &Cards {
+        self.cards
     }
 }
 
@@ -254,9 +274,9 @@ pub struct Pages<'a> {
     /// rendering one project page does not group the whole site.
     listings: OnceLock<Vec<(&'a str, Vec<taxonomy::Taxonomy<'a>>)>>,
     /// For each language, the projects a listing in it may show, by URL: the
-    /// summary as a template value with its card rendered. Made once, before
-    /// the listings render, then shared by every listing.
-    listed: OnceLock<Vec<HashMap<&'a str, Value>>>,
+    /// summary as a template value, and the summary with its card rendered.
+    /// Made once, before the listings render, then shared by every listing.
+    listed: OnceLock<Vec<HashMap<&'a str, Card>>>,
     /// The UI strings of each language as a template value, made once.
     strings: HashMap<&'a str, Value>,
 }
@@ -332,7 +352,8 @@ impl<'a> Pages<'a> {
     /// each card once, though a project is listed on many pages. Call before
     /// rendering listings (not lazily inside a parallel render, where a thread
     /// waiting on another's initialisation could be handed a listing to render).
-    pub fn prepare_listings(&self) -> Result<(), Vec<Diagnostic>> {
+    /// A card whose summary is as it was in `last` is taken from there.
+    pub fn prepare_listings(&self, last: Option<&Cards>) -> Result<(), Vec<Diagnostic>> {
         let site = self.site;
         let languages = &site.config.languages;
         // A listing in a language shows the originals and its own translations.
@@ -346,8 +367,12 @@ impl<'a> Pages<'a> {
                 (0..languages.len())
                     .filter(move |&l| original || languages[l] == p.lang)
                     .map(move |l| {
-                        self.listed_value(&languages[l], summary.clone())
-                            .map(|v| (l, p.url.as_str(), v))
+                        let was = last.and_then(|cards| cards[l].get(p.url.as_str()));
+                        let card = match was {
+                            Some(card) if card.summary == summary => Ok(card.clone()),
+                            _ => self.listed_value(&languages[l], summary.clone()),
+                        };
+                        card.map(|card| (l, p.url.as_str(), card))
                     })
             })
             .collect();
@@ -369,7 +394,7 @@ impl<'a> Pages<'a> {
     }
 
     /// A project as a listing in `lang` shows it: its summary and its card.
-    fn listed_value(&self, lang: &str, summary: Value) -> Result<Value, Diagnostic> {
+    fn listed_value(&self, lang: &str, summary: Value) -> Result<Card, Diagnostic> {
         let mut ctx = Context::new();
         ctx.insert("lang", lang);
         ctx.insert_value("t", self.strings[lang].clone());
@@ -379,16 +404,26 @@ impl<'a> Pages<'a> {
             .tera
             .render(CARD_TEMPLATE, &ctx)
             .map_err(|e| self.theme.diagnose(&e))?;
-        let mut map = summary.into_map().expect("a summary is a map");
+        let mut map = summary.clone().into_map().expect("a summary is a map");
         map.insert("card".into(), Value::safe_string(&card));
-        Ok(Value::from(map))
+        Ok(Card {
+            summary,
+            listed: Value::from(map),
+        })
     }
 
-    /// The listing cards, to be freed on another thread: at 10,000 projects
-    /// freeing them takes about 0.1 s, which no one needs to wait for.
-    pub fn into_cards(self) -> Vec<Value> {
+    /// The listing cards, for the next render or to be freed on another
+    /// thread: at 10,000 projects freeing them takes about 0.1 s.
+    pub fn into_cards(self) -> Cards {
         let listed = self.listed.into_inner().unwrap_or_default();
-        listed.into_iter().flat_map(HashMap::into_values).collect()
+        listed
+            .into_iter()
+            .map(|cards| {
+                (cards.into_iter())
+                    .map(|(url, card)| (url.to_string(), card))
+                    .collect()
+            })
+            .collect()
     }
 
     /// `projects` as a listing in `lang` shows them.
@@ -404,7 +439,7 @@ impl<'a> Pages<'a> {
             .expect("listings prepared before rendering")[l];
         Value::from(
             projects
-                .map(|p| listed[p.url.as_str()].clone())
+                .map(|p| listed[p.url.as_str()].listed.clone())
                 .collect::<Vec<_>>(),
         )
     }
@@ -648,7 +683,7 @@ impl<'a> Pages<'a> {
     }
 
     /// What `job`'s template reads besides what every page has.
-    fn fill(&self, job: &Job<'a>, ctx: &mut Context) {
+    fn fill(&self, job: &Job<'a>, ctx: &mut Fields) {
         let site = self.site;
         let config = &site.config;
         match job {
@@ -785,7 +820,7 @@ impl<'a> Pages<'a> {
         let config = &site.config;
         let place = self.place(job);
         let lang = place.lang;
-        let mut ctx = Context::new();
+        let mut ctx = Fields::default();
         self.fill(job, &mut ctx);
         let prefix = urls::language_prefix(lang, &config.language);
         ctx.insert("lang", lang);
@@ -801,7 +836,7 @@ impl<'a> Pages<'a> {
             &format!("{}{}", config.base_path, place.page_path),
         );
         ctx.insert("meta", &meta(job, site));
-        Prepared { place, ctx }
+        Prepared { place, fields: ctx }
     }
 
     /// Renders a page `prepare` made ready.
@@ -815,7 +850,7 @@ impl<'a> Pages<'a> {
         let mut html = Vec::with_capacity(PAGE_SIZE_HINT);
         theme
             .tera
-            .render_to(place.template, &prepared.ctx, &mut html)
+            .render_to(place.template, &prepared.fields.context(), &mut html)
             .map_err(|e| theme.diagnose(&e))?;
         if let Job::Project(p) = job
             && p.funding.as_ref().is_some_and(|f| f.eu.is_some())
@@ -854,7 +889,7 @@ impl<'a> Pages<'a> {
 pub struct Prepared<'a> {
     pub place: Place<'a>,
     /// Everything the template reads besides the theme's global context.
-    pub ctx: Context,
+    pub fields: Fields,
 }
 
 impl Prepared<'_> {
