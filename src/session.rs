@@ -325,7 +325,7 @@ fn again(
     let (config, mut diagnostics) =
         config::load(root, options.base_url.as_deref(), options.today, &domain).map_err(sorted)?;
     let memo = last_memo.unwrap_or_default();
-    let (loaded, validated) = content::read_again(
+    let (loaded, mut validated) = content::read_again(
         root,
         config,
         &domain,
@@ -334,8 +334,8 @@ fn again(
         changed,
     );
     drop((last_loaded, memo));
-    diagnostics.extend(validated.diagnostics);
-    let site = validated.site;
+    diagnostics.append(&mut validated.diagnostics);
+    let site = &validated.site;
     let in_memory = Route {
         staging: None,
         anchor_targets: HashSet::new(),
@@ -347,7 +347,7 @@ fn again(
         unchanged,
         listings,
         cards,
-    } = match render::render_kept(&site, &mut theme, &in_memory, Some(&since)) {
+    } = match render::render_kept(site, &mut theme, &in_memory, Some(&since)) {
         Ok(made) => made,
         Err(found) => {
             diagnostics.extend(found);
@@ -368,25 +368,46 @@ fn again(
     let same_files = rendered.files.len() == last_rendered.files.len()
         && (rendered.files.iter().zip(&last_rendered.files)).all(|(a, b)| a.path == b.path);
     drop(last_rendered);
+    let made = render::Made {
+        rendered,
+        unchanged: Vec::new(),
+        listings,
+        cards,
+    };
+    let last = finish(root, loaded, validated, domain, theme, made, diagnostics);
+    Ok((last, same_files.then_some(again)))
+}
+
+/// The build that `made` completes, once links to headings are checked
+/// against the rendered pages.
+fn finish(
+    root: &Path,
+    loaded: Loaded,
+    validated: validate::Validated,
+    domain: Domain,
+    theme: Theme,
+    made: render::Made,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Last {
+    let site = validated.site;
     diagnostics.extend(check::anchors(
         &site.later_links,
-        &rendered,
+        &made.rendered,
         &site.config.base_path,
         root,
     ));
-    let last = Last {
+    Last {
         loaded,
         links: validated.links,
         memo: validated.memo,
-        listings,
-        cards,
+        listings: made.listings,
+        cards: made.cards,
         domain,
         site,
         theme,
         diagnostics: sorted(diagnostics),
-        rendered,
-    };
-    Ok((last, same_files.then_some(again)))
+        rendered: made.rendered,
+    }
 }
 
 /// Loads, validates and renders the whole site. Err: it did not get as far as
@@ -397,12 +418,12 @@ pub fn full(options: &Options, plan: Plan) -> Result<Last, Vec<Diagnostic>> {
     let (config, mut diagnostics) =
         config::load(root, options.base_url.as_deref(), options.today, &domain).map_err(sorted)?;
     let theme = Theme::load(root, &config);
-    let (mut loaded, validated) =
+    let (mut loaded, mut validated) =
         content::read(root, config, &domain, options.today, plan.keep_sources);
     if !plan.keep_sources {
         loaded = Loaded::default();
     }
-    diagnostics.extend(validated.diagnostics);
+    diagnostics.append(&mut validated.diagnostics);
     let mut theme = match theme {
         Ok(t) => t,
         Err(found) => {
@@ -410,7 +431,7 @@ pub fn full(options: &Options, plan: Plan) -> Result<Last, Vec<Diagnostic>> {
             return Err(sorted(diagnostics));
         }
     };
-    let site = validated.site;
+    let site = &validated.site;
     let search = match plan.search_index && site.config.search {
         true => {
             let parent = plan
@@ -431,8 +452,8 @@ pub fn full(options: &Options, plan: Plan) -> Result<Last, Vec<Diagnostic>> {
     // Render even when some pages have errors: the pages that are fine still get
     // their links to headings checked, so one run reports every problem.
     let made = match plan.keep_sources {
-        true => render::render_kept(&site, &mut theme, &sink, None),
-        false => render::render(&site, &mut theme, &sink).map(|rendered| render::Made {
+        true => render::render_kept(site, &mut theme, &sink, None),
+        false => render::render(site, &mut theme, &sink).map(|rendered| render::Made {
             rendered,
             unchanged: Vec::new(),
             listings: render::Listings::new(),
@@ -440,39 +461,25 @@ pub fn full(options: &Options, plan: Plan) -> Result<Last, Vec<Diagnostic>> {
         }),
     };
     match made {
-        Ok(render::Made {
-            mut rendered,
-            listings,
-            cards,
-            ..
-        }) => {
+        Ok(mut made) => {
             if let Some(search) = &search {
                 let index: Result<Vec<_>, _> = search
                     .index()
                     .and_then(|files| files.into_iter().map(|f| sink.take(f)).collect());
                 match index {
-                    Ok(kept) => rendered.add(kept.into_iter().flatten().collect()),
+                    Ok(kept) => made.rendered.add(kept.into_iter().flatten().collect()),
                     Err(d) => diagnostics.push(d),
                 }
             }
-            diagnostics.extend(check::anchors(
-                &site.later_links,
-                &rendered,
-                &site.config.base_path,
+            Ok(finish(
                 root,
-            ));
-            Ok(Last {
                 loaded,
-                links: validated.links,
-                memo: validated.memo,
-                listings,
-                cards,
+                validated,
                 domain,
-                site,
                 theme,
-                diagnostics: sorted(diagnostics),
-                rendered,
-            })
+                made,
+                diagnostics,
+            ))
         }
         Err(found) => {
             diagnostics.extend(found);

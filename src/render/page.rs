@@ -570,25 +570,19 @@ impl<'a> Pages<'a> {
         let (site, theme) = (self.site, self.theme);
         let config = &site.config;
         let prefix = |l: &str| urls::language_prefix(l, &config.language);
+        // A page in every language, at `path` under the language's prefix.
+        let in_each = |template, l: &'a str, path: String| {
+            (template, l, format!("{}{path}", prefix(l)), None)
+        };
         let (template, lang, page_path, versions): (_, &str, _, _) = match job {
-            Job::Home(l) => (
-                "index.html",
-                l,
-                format!("{}{}", prefix(l), urls::home()),
-                None,
-            ),
+            Job::Home(l) => in_each("index.html", l, urls::home()),
             Job::Project(p) => (
                 "project.html",
                 &p.lang,
                 format!("{}{}", prefix(&p.lang), urls::project(&p.slug)),
                 Some(self.versions_of(&p.versions)),
             ),
-            Job::GoodPracticeIndex(l) => (
-                "good-practices.html",
-                l,
-                format!("{}{}", prefix(l), urls::good_practices()),
-                None,
-            ),
+            Job::GoodPracticeIndex(l) => in_each("good-practices.html", l, urls::good_practices()),
             Job::GoodPractice(i) => {
                 let gp = &site.good_practices[*i];
                 let version = Version {
@@ -604,18 +598,8 @@ impl<'a> Pages<'a> {
                     Some(vec![version]),
                 )
             }
-            Job::NewsIndex(l) => (
-                "news.html",
-                l,
-                format!("{}{}", prefix(l), urls::news()),
-                None,
-            ),
-            Job::Search(l) => (
-                "search.html",
-                l,
-                format!("{}{}", prefix(l), urls::search()),
-                None,
-            ),
+            Job::NewsIndex(l) => in_each("news.html", l, urls::news()),
+            Job::Search(l) => in_each("search.html", l, urls::search()),
             Job::NewsItem(i) => {
                 let item = &site.news[*i];
                 (
@@ -627,27 +611,14 @@ impl<'a> Pages<'a> {
             }
             Job::TaxonomyIndex(l, t) => {
                 let (l, taxonomy) = self.taxonomy(*l, *t);
-                (
-                    "taxonomy.html",
-                    l,
-                    format!("{}{}/", prefix(l), taxonomy.key),
-                    None,
-                )
+                in_each("taxonomy.html", l, format!("{}/", taxonomy.key))
             }
             Job::Term(l, t, i) => {
                 let (l, taxonomy) = self.taxonomy(*l, *t);
                 let path = self.term_url(l, taxonomy.key, &taxonomy.terms[*i].slug);
                 ("term.html", l, path, None)
             }
-            Job::Overview(l) => {
-                let l = self.listings()[*l].0;
-                (
-                    "overview.html",
-                    l,
-                    format!("{}{}", prefix(l), urls::overview()),
-                    None,
-                )
-            }
+            Job::Overview(l) => in_each("overview.html", self.listings()[*l].0, urls::overview()),
             Job::Contacts => (
                 "contacts.html",
                 config.language.as_str(),
