@@ -10,9 +10,10 @@
 //!
 //! Any other edit to Markdown files (front matter, files added or deleted)
 //! reads only the changed files again, checks again only the pages whose
-//! inputs changed (see `validate::Memo`), and renders again the listings and
-//! the pages of items whose model changed; every other page is taken from the
-//! last build. A change to anything else (settings, data, templates, static
+//! inputs changed (see `validate::Memo`), and renders again the pages of items
+//! whose model changed, the listing cards whose summary changed and the
+//! listings whose templates would read something new; every other page is
+//! taken from the last build. A change to anything else (settings, data, templates, static
 //! or bundle files) rebuilds everything.
 
 use std::collections::HashSet;
@@ -139,7 +140,8 @@ impl Session {
     }
 
     /// Rebuilds after the files `changed` (relative to the site's folder) were
-    /// saved: only their pages if only their bodies changed, else everything.
+    /// saved: only their pages if only their bodies changed; after other edits
+    /// to Markdown files, what they touched (see [`again`]); else everything.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Update<'_> {
         if changed.is_empty() {
             return self.build();
