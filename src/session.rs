@@ -141,7 +141,7 @@ impl Session {
 
     /// Rebuilds after the files `changed` (relative to the site's folder) were
     /// saved: only their pages if only their bodies changed; after other edits
-    /// to Markdown files, what they touched (see [`again`]); else everything.
+    /// to Markdown files, what they touched (see `again`); else everything.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Update<'_> {
         if changed.is_empty() {
             return self.build();
