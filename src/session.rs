@@ -20,7 +20,6 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::content::links::Links;
 use crate::content::load::{self, Loaded};
 use crate::content::model::Site;
 use crate::content::validate::{self, BodyEdit, Memo};
@@ -34,8 +33,8 @@ use crate::{Options, check, config, content, search};
 /// What one full build made, kept for the next.
 pub struct Last {
     loaded: Loaded,
-    links: Links,
-    /// Each page's checks, so that an edit checks again only what it touched.
+    /// Each page's checks and the address book they were made with, so that an
+    /// edit checks again only what it touched (kept by `serve` only).
     memo: Option<Memo>,
     /// What each listing's template read, and the listing cards, so that an
     /// edit renders again only the cards and listings it changed.
@@ -242,7 +241,8 @@ impl Session {
             if page.yaml() != old.yaml() || page.front_matter != old.front_matter {
                 return None;
             }
-            let edit = validate::body_edit(&root, &last.site, &last.links, &last.domain, &page)?;
+            let links = &last.memo.as_ref()?.links;
+            let edit = validate::body_edit(&root, &last.site, links, &last.domain, &page)?;
             edits.push((i, page, edit));
         }
         // Every edit checked out: now change the model.
@@ -285,7 +285,7 @@ impl Session {
 }
 
 /// Puts a page's new body into the model, in every place made from `source`.
-fn apply(site: &mut Site, source: &str, body: Arc<str>) {
+fn apply(site: &mut Site, source: &str, body: Arc<String>) {
     for p in site.projects.iter_mut().chain(site.translations.iter_mut()) {
         if p.source == source {
             p.body = Arc::clone(&body);
@@ -400,7 +400,6 @@ fn finish(
     ));
     Last {
         loaded,
-        links: validated.links,
         memo: validated.memo,
         listings: made.listings,
         cards: made.cards,

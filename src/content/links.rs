@@ -8,7 +8,7 @@ use std::path::{Component, Path, PathBuf};
 use super::markdown::{LinkError, Resolve};
 
 /// Everything a link may point to inside the site.
-#[derive(Debug, Default, Clone, PartialEq)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Links {
     pub base_path: String,
     /// Page paths relative to the base path (`projects/sointu/`).

@@ -94,7 +94,7 @@ pub struct Project {
     pub summary_en: Option<String>,
     pub topics: Vec<String>,
     /// The Markdown body as HTML, shared with the checks `serve` keeps.
-    pub body: Arc<str>,
+    pub body: Arc<String>,
     /// Good practices this project produced, by name.
     pub good_practices: Vec<GoodPracticeRef>,
     /// The project's news in this version's language, newest first.
@@ -301,7 +301,7 @@ pub struct GoodPractice {
     pub created: Option<PartialDate>,
     pub updated: Option<PartialDate>,
     pub topics: Vec<String>,
-    pub body: Arc<str>,
+    pub body: Arc<String>,
     /// The project that produced it.
     pub project: ProjectRef,
 }
@@ -326,7 +326,7 @@ pub struct News {
     pub author: Option<String>,
     pub summary: Option<String>,
     /// The Markdown body as HTML, shared with the checks `serve` keeps.
-    pub body: Arc<str>,
+    pub body: Arc<String>,
     /// The project whose bundle the item is in.
     pub project: Option<ProjectRef>,
 }

@@ -19,11 +19,16 @@ impl Fields {
         self.0.push((key, value));
     }
 
-    /// The template context (values share their parts with these).
+    /// The template context, sharing its values' parts with these.
     pub fn context(&self) -> Context {
+        Self(self.0.clone()).into_context()
+    }
+
+    /// The template context, when these are not kept.
+    pub fn into_context(self) -> Context {
         let mut ctx = Context::new();
-        for (key, value) in &self.0 {
-            ctx.insert_value(*key, value.clone());
+        for (key, value) in self.0 {
+            ctx.insert_value(key, value);
         }
         ctx
     }

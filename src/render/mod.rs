@@ -208,7 +208,8 @@ fn page<'a>(
         let entry = pages.entry(job, &prepared.place);
         (Fate::Unchanged(path.clone()), entry)
     } else {
-        let (output, entry) = pages.render_prepared(job, &prepared)?;
+        let (output, entry) =
+            pages.render_prepared(job, &prepared.place, &prepared.fields.context())?;
         (Fate::Rendered(sink.take(output)?), entry)
     };
     Ok((fate, entry, Some((path, prepared.fields))))

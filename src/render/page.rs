@@ -782,7 +782,8 @@ impl<'a> Pages<'a> {
 
     /// Renders one page; the sitemap entry is None for pages not to list there.
     pub fn render(&self, job: &Job<'a>) -> Result<(Output, Option<SitemapEntry<'a>>), Diagnostic> {
-        self.render_prepared(job, &self.prepare(job))
+        let Prepared { place, fields } = self.prepare(job);
+        self.render_prepared(job, &place, &fields.into_context())
     }
 
     /// Where `job`'s page goes and everything its template reads.
@@ -810,18 +811,19 @@ impl<'a> Pages<'a> {
         Prepared { place, fields: ctx }
     }
 
-    /// Renders a page `prepare` made ready.
+    /// Renders a page `prepare` made ready, with the context of its fields.
     pub fn render_prepared(
         &self,
         job: &Job<'a>,
-        prepared: &Prepared<'a>,
+        place: &Place<'a>,
+        ctx: &Context,
     ) -> Result<(Output, Option<SitemapEntry<'a>>), Diagnostic> {
-        let (theme, place) = (self.theme, &prepared.place);
+        let theme = self.theme;
         // Bytes, as they are written: `render` would check the UTF-8 Tera made.
         let mut html = Vec::with_capacity(PAGE_SIZE_HINT);
         theme
             .tera
-            .render_to(place.template, &prepared.fields.context(), &mut html)
+            .render_to(place.template, ctx, &mut html)
             .map_err(|e| theme.diagnose(&e))?;
         if let Job::Project(p) = job
             && p.funding.as_ref().is_some_and(|f| f.eu.is_some())
@@ -830,7 +832,7 @@ impl<'a> Pages<'a> {
             return Err(theme.missing_emblem(place.template, &p.name));
         }
         let output = Output {
-            path: prepared.path(),
+            path: place.file(),
             bytes: html,
         };
         Ok((output, self.entry(job, place)))
@@ -839,7 +841,7 @@ impl<'a> Pages<'a> {
     /// The file of `job`'s page, and its sitemap entry, without rendering it.
     pub fn locate(&self, job: &Job<'a>) -> (String, Option<SitemapEntry<'a>>) {
         let place = self.place(job);
-        (urls::output_file(&place.page_path), self.entry(job, &place))
+        (place.file(), self.entry(job, &place))
     }
 
     /// The sitemap entry of a page at `place`.
@@ -866,7 +868,14 @@ pub struct Prepared<'a> {
 impl Prepared<'_> {
     /// The page's file, relative to the output folder.
     pub fn path(&self) -> String {
-        urls::output_file(&self.place.page_path)
+        self.place.file()
+    }
+}
+
+impl Place<'_> {
+    /// The page's file, relative to the output folder.
+    fn file(&self) -> String {
+        urls::output_file(&self.page_path)
     }
 }
 

@@ -99,7 +99,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub fn body(&mut self) -> Arc<str> {
+    pub fn body(&mut self) -> Arc<String> {
         let (mut found, mut later_links) = (Vec::new(), Vec::new());
         let html = self.converter().convert(
             self.page.body(),
@@ -109,7 +109,8 @@ impl<'a> Checker<'a> {
         );
         self.diagnostics.extend(found);
         self.later_links.extend(later_links);
-        html.into()
+        // Shared, not copied: `serve` keeps the checks beside the model.
+        Arc::new(html)
     }
 
     pub fn markdown(&mut self, value: &Spanned<String>) -> String {

@@ -30,14 +30,12 @@ use checker::Checker;
 pub use memo::Memo;
 pub use project::status;
 
-/// What validation hands forward: the model, every problem found, and the
-/// address book of the site's pages and files (kept by `serve` to re-check one
-/// page after an edit).
+/// What validation hands forward: the model, every problem found, and, when
+/// asked to remember them, each page's checks with the address book of the
+/// site's pages and files (kept by `serve` to re-check pages after an edit).
 pub struct Validated {
     pub site: Site,
     pub diagnostics: Vec<Diagnostic>,
-    pub links: Links,
-    /// Each page's checks, when asked to remember them.
     pub memo: Option<Memo>,
 }
 
@@ -207,12 +205,11 @@ pub fn validate(
         assets,
     };
     if let Some(memo) = &mut memo {
-        memo.links = links.clone();
+        memo.links = links;
     }
     Validated {
         site,
         diagnostics,
-        links,
         memo,
     }
 }
@@ -220,7 +217,7 @@ pub fn validate(
 /// A page's own results when only its Markdown body changed: the new body,
 /// the page's diagnostics and its links to headings.
 pub struct BodyEdit {
-    pub body: Arc<str>,
+    pub body: Arc<String>,
     pub diagnostics: Vec<Diagnostic>,
     pub later_links: Vec<LinkAt>,
 }
