@@ -20,6 +20,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::content::load::{self, Loaded};
 use crate::content::model::Site;
 use crate::content::validate::{self, BodyEdit, Memo};
@@ -54,8 +56,8 @@ pub struct Update<'a> {
     pub diagnostics: &'a [Diagnostic],
     /// The whole site, when it rendered.
     pub rendered: Option<&'a Rendered>,
-    /// The files rendered again by an edit that touched only them; None when
-    /// any file of the site may have changed.
+    /// The files an edit changed, when it touched only them; None when any
+    /// file of the site may have changed.
     pub changed: Option<Vec<&'a Output>>,
     /// Whether the site has a search index (`search:` in site.yaml).
     pub search: bool,
@@ -305,8 +307,8 @@ fn apply(site: &mut Site, source: &str, body: Arc<String>) {
 /// and renders again only the pages that may have changed: listings whose
 /// templates would read something new, and the pages of items whose model
 /// changed. The rest are taken from `last`.
-/// Returns the new build and the paths rendered again, or None for those when
-/// files were added or removed.
+/// Returns the new build and the paths of the files that changed, or None for
+/// those when files were added or removed.
 fn again(
     options: &Options,
     last: Last,
@@ -335,7 +337,7 @@ fn again(
         (&last_loaded, &memo),
         changed,
     );
-    drop((last_loaded, memo));
+    crate::drop_later((last_loaded, memo));
     diagnostics.append(&mut validated.diagnostics);
     let site = &validated.site;
     let in_memory = Route {
@@ -356,7 +358,16 @@ fn again(
             return Err(sorted(diagnostics));
         }
     };
-    let again: Vec<String> = rendered.files.iter().map(|f| f.path.clone()).collect();
+    // What the edit changed: most files made from the whole site (contact
+    // cards, feeds) come out as they were, and need no writing or indexing.
+    let again: Vec<String> = (rendered.files.par_iter())
+        .filter(|f| {
+            last_rendered
+                .file(&f.path)
+                .is_none_or(|old| old.bytes != f.bytes)
+        })
+        .map(|f| f.path.clone())
+        .collect();
     let mut taken = Vec::with_capacity(unchanged.len());
     for path in unchanged {
         let Some(file) = last_rendered.file_mut(&path) else {
@@ -369,7 +380,8 @@ fn again(
     rendered.add(taken);
     let same_files = rendered.files.len() == last_rendered.files.len()
         && (rendered.files.iter().zip(&last_rendered.files)).all(|(a, b)| a.path == b.path);
-    drop(last_rendered);
+    // The last build is done with; freeing it takes a while at thousands of projects.
+    crate::drop_later((last_rendered, last_site, last_listings, last_cards));
     let made = render::Made {
         rendered,
         unchanged: Vec::new(),

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::model::{Contact, GoodPractice, Project, ProjectRef};
 use super::slug::slugify;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Person {
     pub slug: String,
     /// Root-relative URL of the person's vCard.

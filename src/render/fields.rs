@@ -7,7 +7,7 @@ use tera::{Context, Value};
 
 /// The values a template reads besides the theme's global context, in the
 /// order they were set.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Fields(Vec<(&'static str, Value)>);
 
 impl Fields {

@@ -191,9 +191,14 @@ fn page<'a>(
     keep: bool,
     sink: &dyn Sink,
 ) -> Result<PageMade<'a>, Diagnostic> {
-    if last.is_some_and(|last| pages.unchanged(job, last)) {
+    if let Some(last) = last.filter(|last| pages.unchanged(job, last)) {
         let (path, entry) = pages.locate(job);
-        return Ok((Fate::Unchanged(path), entry, None));
+        // A listing left as it was keeps what its template read, for the next edit.
+        let listing = (keep && job.reads_the_site())
+            .then(|| last.listing(&path).cloned())
+            .flatten()
+            .map(|fields| (path.clone(), fields));
+        return Ok((Fate::Unchanged(path), entry, listing));
     }
     if !(keep && job.reads_the_site()) {
         let (output, entry) = pages.render(job)?;

@@ -17,7 +17,8 @@ use super::{Output, json_ld, taxonomy};
 use crate::config::Config;
 use crate::content::dates::PartialDate;
 use crate::content::model::{
-    Alternate, Duration, GoodPractice, Image, News, NewsKind, Project, ProjectRef, Site, Status,
+    Alternate, Contact, Duration, GoodPractice, Image, News, NewsKind, Project, ProjectRef, Site,
+    Status,
 };
 use crate::content::people::Person;
 use crate::content::urls;
@@ -218,6 +219,7 @@ struct Meta<'a> {
 /// item) by language and slug, to tell which pages of this build would come out
 /// as they did.
 pub struct Since<'a> {
+    site: &'a Site,
     projects: HashMap<(&'a str, &'a str), &'a Project>,
     good_practices: HashMap<(&'a str, &'a str), &'a GoodPractice>,
     news: HashMap<(&'a str, &'a str), &'a News>,
@@ -236,6 +238,7 @@ impl<'a> Since<'a> {
     pub fn new(last: &'a Site, listings: &'a Listings, cards: &'a Cards) -> Self {
         let key = |lang: &'a str, slug: &'a str| (lang, slug);
         Since {
+            site: last,
             projects: (last.projects.iter().chain(&last.translations))
                 .map(|p| (key(&p.lang, &p.slug), p))
                 .collect(),
@@ -543,8 +546,10 @@ impl<'a> Pages<'a> {
 
     /// Whether `job`'s page would come out as it did in the build `last` came
     /// from, with the same settings and theme, judged by its model: the page
-    /// of one item reads only that item and what every page shares. Listings
-    /// (see [`Job::reads_the_site`]) are judged by their context instead.
+    /// of one item reads only that item and what every page shares. So are the
+    /// listings that read one part of the site: the contacts page and the
+    /// indexes of good practices and news. Other listings (see
+    /// [`Job::reads_the_site`]) are judged by their context instead.
     pub fn unchanged(&self, job: &Job<'a>, last: &Since) -> bool {
         fn same<T: PartialEq>(was: Option<&&T>, now: &T) -> bool {
             was.is_some_and(|was| *was == now)
@@ -560,6 +565,16 @@ impl<'a> Pages<'a> {
                 let n = &site.news[*i];
                 same(last.news.get(&(&n.lang, &n.slug)), n)
             }
+            Job::Contacts => {
+                // The projects' lists of contacts, with each project's name and address.
+                fn lists(site: &Site) -> impl Iterator<Item = (&str, &str, &[Contact])> {
+                    (site.projects.iter())
+                        .map(|p| (p.name.as_str(), p.url.as_str(), &p.contacts[..]))
+                }
+                site.people == last.site.people && lists(site).eq(lists(last.site))
+            }
+            Job::GoodPracticeIndex(_) => site.good_practices == last.site.good_practices,
+            Job::NewsIndex(_) => site.news == last.site.news,
             Job::Search(_) | Job::NotFound | Job::Statement(_) => true,
             _ => false,
         }
