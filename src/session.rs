@@ -334,10 +334,9 @@ fn again(
         config,
         &domain,
         options.today,
-        (&last_loaded, &memo),
+        (last_loaded, memo),
         changed,
     );
-    crate::drop_later((last_loaded, memo));
     diagnostics.append(&mut validated.diagnostics);
     let site = &validated.site;
     let in_memory = Route {

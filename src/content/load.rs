@@ -187,18 +187,12 @@ pub fn load(root: &Path, languages: &[String]) -> Loaded {
 /// `last` after the files `changed` (relative to `root`) were saved, reading
 /// only those again. None if any of them is not one of its pages (added,
 /// deleted, or not a page): then everything must be found anew.
-pub fn again(root: &Path, last: &Loaded, changed: &[PathBuf]) -> Option<Loaded> {
-    let mut pages = last.pages.clone();
+pub fn again(root: &Path, mut last: Loaded, changed: &[PathBuf]) -> Option<Loaded> {
     for path in changed {
-        let page = pages.iter_mut().find(|p| p.source.path == *path)?;
+        let page = last.pages.iter_mut().find(|p| p.source.path == *path)?;
         *page = reread(root, page).ok()?;
     }
-    Some(Loaded {
-        pages,
-        bundle_files: last.bundle_files.clone(),
-        static_files: last.static_files.clone(),
-        problems: last.problems.clone(),
-    })
+    Some(last)
 }
 
 /// A file under `content/` that is not a page hanke knows how to publish.

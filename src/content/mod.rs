@@ -44,7 +44,7 @@ pub fn read_again(
     config: Config,
     domain: &Domain,
     today: Date,
-    (last, memo): (&load::Loaded, &validate::Memo),
+    (last, memo): (load::Loaded, validate::Memo),
     changed: &[PathBuf],
 ) -> (load::Loaded, validate::Validated) {
     let loaded =

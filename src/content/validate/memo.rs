@@ -41,22 +41,23 @@ pub(super) struct Entry<T, D> {
     checked: Checked<T>,
 }
 
-impl<T: Clone, D: PartialEq> Kept<T, D> {
+impl<T, D: PartialEq> Kept<T, D> {
     /// The checks of `page` if its text and what it read are as they were.
-    fn get(&self, page: &Page, depends: &D) -> Option<Checked<T>> {
+    fn reusable(&self, page: &Page, depends: &D) -> Option<&Entry<T, D>> {
         let entry = self.0.get(&page.source.path)?;
         let same_text =
             Arc::ptr_eq(&entry.source, &page.source) || entry.source.text == page.source.text;
-        (same_text && entry.depends == *depends).then(|| entry.checked.clone())
+        (same_text && entry.depends == *depends).then_some(entry)
     }
 }
 
 /// Checks `pages` in parallel with `check`, given what each reads besides its
 /// file (`depends`), taking the checks `last` kept where nothing changed. With
-/// `keep`, records every page's checks there for the next validation.
+/// `keep`, records every page's checks there for the next validation: those
+/// taken from `last` are moved, not copied.
 pub(super) fn check_all<T, D>(
     pages: &[&Page],
-    last: Option<&Kept<T, D>>,
+    mut last: Option<&mut Kept<T, D>>,
     keep: Option<&mut Kept<T, D>>,
     depends: impl Fn(&Page) -> D + Sync,
     check: impl Fn(&Page, &D) -> Checked<T> + Sync,
@@ -66,6 +67,7 @@ where
     D: PartialEq + Send + Sync,
 {
     let remember = keep.is_some();
+    let kept = last.as_deref();
     // One page a task, so that no thread is left with a long run of pages at
     // the end of each stage (rayon's default split is coarse).
     let (results, entries): (Vec<_>, Vec<_>) = pages
@@ -73,9 +75,10 @@ where
         .with_max_len(1)
         .map(|page| {
             let depends = depends(page);
-            let checked = last
-                .and_then(|kept| kept.get(page, &depends))
-                .unwrap_or_else(|| check(page, &depends));
+            if let Some(entry) = kept.and_then(|kept| kept.reusable(page, &depends)) {
+                return (entry.checked.clone(), None);
+            }
+            let checked = check(page, &depends);
             let entry = remember.then(|| Entry {
                 source: Arc::clone(&page.source),
                 depends,
@@ -85,8 +88,15 @@ where
         })
         .unzip();
     if let Some(keep) = keep {
-        let entries = entries.into_iter().flatten();
-        keep.0.extend(entries.map(|e| (e.source.path.clone(), e)));
+        for (page, entry) in pages.iter().zip(entries) {
+            let path = &page.source.path;
+            let entry = match entry {
+                Some(entry) => Some((path.clone(), entry)),
+                // Taken from `last`.
+                None => last.as_mut().and_then(|last| last.0.remove_entry(path)),
+            };
+            keep.0.extend(entry);
+        }
     }
     results
 }

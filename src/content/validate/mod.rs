@@ -48,7 +48,7 @@ pub fn validate(
     domain: &Domain,
     loaded: &Loaded,
     today: Date,
-    last: Option<&Memo>,
+    last: Option<Memo>,
     remember: bool,
 ) -> Validated {
     let mut diagnostics = Vec::new();
@@ -73,11 +73,11 @@ pub fn validate(
         today,
     };
     // The checks of the last validation hold while the address book does.
-    let last = last.filter(|m| m.links == links);
+    let mut last = last.filter(|m| m.links == links);
     let mut memo = remember.then(Memo::default);
     let results = memo::check_all(
         &originals,
-        last.map(|m| &m.projects),
+        last.as_mut().map(|m| &mut m.projects),
         memo.as_mut().map(|m| &mut m.projects),
         |_| None,
         |page, _| context.project(page, None),
@@ -86,7 +86,7 @@ pub fn validate(
     let by_slug: HashMap<&str, &Project> = projects.iter().map(|p| (p.slug.as_str(), p)).collect();
     let results = memo::check_all(
         &translated,
-        last.map(|m| &m.projects),
+        last.as_mut().map(|m| &mut m.projects),
         memo.as_mut().map(|m| &mut m.projects),
         |page| by_slug.get(page.slug.as_str()).map(|&p| p.clone()),
         |page, original| match original {
@@ -121,7 +121,7 @@ pub fn validate(
     };
     let results = memo::check_all(
         &gp_pages,
-        last.map(|m| &m.good_practices),
+        last.as_mut().map(|m| &mut m.good_practices),
         memo.as_mut().map(|m| &mut m.good_practices),
         |page| {
             let Kind::GoodPractice { project } = &page.kind else {
@@ -139,7 +139,7 @@ pub fn validate(
 
     let results = memo::check_all(
         &news_pages,
-        last.map(|m| &m.news),
+        last.as_mut().map(|m| &mut m.news),
         memo.as_mut().map(|m| &mut m.news),
         |page| {
             let Kind::News { project } = &page.kind else {
@@ -207,6 +207,8 @@ pub fn validate(
     if let Some(memo) = &mut memo {
         memo.links = links;
     }
+    // What is left of the last checks: its address book, and pages changed since.
+    crate::drop_later(last);
     Validated {
         site,
         diagnostics,
