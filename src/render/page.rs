@@ -193,6 +193,8 @@ pub type Cards = Vec<HashMap<String, Card>>;
 
 /// The theme's template of a project's card in listings.
 const CARD_TEMPLATE: &str = "partials/project-card.html";
+/// The theme's template of a project's facts on the overview page.
+const OVERVIEW_FACTS_TEMPLATE: &str = "partials/overview-facts.html";
 
 /// How many news items the home page shows.
 const HOME_NEWS: usize = 3;
@@ -396,19 +398,22 @@ impl<'a> Pages<'a> {
         Ok(())
     }
 
-    /// A project as a listing in `lang` shows it: its summary and its card.
+    /// A project as a listing in `lang` shows it: its summary, its card and
+    /// its facts on the overview page (made once, as the card is: the overview
+    /// lists every project).
     fn listed_value(&self, lang: &str, summary: Value) -> Result<Card, Diagnostic> {
         let mut ctx = Context::new();
         ctx.insert("lang", lang);
         ctx.insert_value("t", self.strings[lang].clone());
         ctx.insert_value("p", summary.clone());
-        let card = self
-            .theme
-            .tera
-            .render(CARD_TEMPLATE, &ctx)
-            .map_err(|e| self.theme.diagnose(&e))?;
+        let render = |template| {
+            let html = self.theme.tera.render(template, &ctx);
+            html.map(|h| Value::safe_string(&h))
+                .map_err(|e| self.theme.diagnose(&e))
+        };
         let mut map = summary.clone().into_map().expect("a summary is a map");
-        map.insert("card".into(), Value::safe_string(&card));
+        map.insert("card".into(), render(CARD_TEMPLATE)?);
+        map.insert("overview_facts".into(), render(OVERVIEW_FACTS_TEMPLATE)?);
         Ok(Card {
             summary,
             listed: Value::from(map),

@@ -184,6 +184,33 @@ fn listings_show_each_project_through_the_card_template_a_site_can_override() {
 }
 
 #[test]
+fn the_overview_shows_each_projects_facts_through_a_partial_a_site_can_override() {
+    let site = example_with("");
+    let templates = site.path().join("templates/partials");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("overview-facts.html"),
+        r#"<p class="my-facts" lang="{{ lang }}">{{ p.name }}: {{ t.duration }}</p>"#,
+    )
+    .unwrap();
+    let (rendered, _) = render(site.path());
+    let overview = page(&rendered, "overview/index.html");
+    let facts = texts(&overview, "main section.overview-project > p.my-facts");
+    assert_eq!(facts.len(), 7);
+    assert!(facts.contains(&"AITO-hanke: Toteutusaika".to_string()));
+    // Under each project's own heading, as before.
+    assert_eq!(
+        select(&overview, "main section.overview-project > h3").len(),
+        7
+    );
+    // Rendered in the overview's language, also for projects listed in Finnish.
+    let sv = page(&rendered, "sv/overview/index.html");
+    let facts = select(&sv, "main p.my-facts");
+    assert_eq!(facts.len(), 7);
+    assert!(facts.iter().all(|f| f.value().attr("lang") == Some("sv")));
+}
+
+#[test]
 fn a_broken_card_template_is_reported_in_its_file() {
     let site = example_with("");
     let templates = site.path().join("templates/partials");
