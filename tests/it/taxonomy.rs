@@ -155,15 +155,10 @@ fn an_unknown_overview_grouping_is_an_error_with_the_choices() {
 
 #[test]
 fn listings_show_each_project_through_the_card_template_a_site_can_override() {
-    let site = example_with("");
-    let templates = site.path().join("templates/partials");
-    std::fs::create_dir_all(&templates).unwrap();
-    std::fs::write(
-        templates.join("project-card.html"),
+    let rendered = with_partial(
+        "project-card.html",
         r#"<p class="my-card" lang="{{ lang }}">{{ p.name }}: {{ t.duration }}</p>"#,
-    )
-    .unwrap();
-    let (rendered, _) = render(site.path());
+    );
     let lappi = page(&rendered, "regions/lappi/index.html");
     assert_eq!(text(&lappi, "main h2"), "Hankkeet");
     assert_eq!(
@@ -185,15 +180,10 @@ fn listings_show_each_project_through_the_card_template_a_site_can_override() {
 
 #[test]
 fn the_overview_shows_each_projects_facts_through_a_partial_a_site_can_override() {
-    let site = example_with("");
-    let templates = site.path().join("templates/partials");
-    std::fs::create_dir_all(&templates).unwrap();
-    std::fs::write(
-        templates.join("overview-facts.html"),
+    let rendered = with_partial(
+        "overview-facts.html",
         r#"<p class="my-facts" lang="{{ lang }}">{{ p.name }}: {{ t.duration }}</p>"#,
-    )
-    .unwrap();
-    let (rendered, _) = render(site.path());
+    );
     let overview = page(&rendered, "overview/index.html");
     let facts = texts(&overview, "main section.overview-project > p.my-facts");
     assert_eq!(facts.len(), 7);
@@ -208,6 +198,15 @@ fn the_overview_shows_each_projects_facts_through_a_partial_a_site_can_override(
     let facts = select(&sv, "main p.my-facts");
     assert_eq!(facts.len(), 7);
     assert!(facts.iter().all(|f| f.value().attr("lang") == Some("sv")));
+}
+
+/// The example site rendered with the theme's partial `name` overridden by the site.
+fn with_partial(name: &str, template: &str) -> hanke::render::Rendered {
+    let site = example_with("");
+    let templates = site.path().join("templates/partials");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join(name), template).unwrap();
+    render(site.path()).0
 }
 
 #[test]
