@@ -208,7 +208,9 @@ pub fn validate(
         memo.links = links;
     }
     // What is left of the last checks: its address book, and pages changed since.
-    crate::drop_later(last);
+    if let Some(last) = last {
+        crate::drop_later(last);
+    }
     Validated {
         site,
         diagnostics,
