@@ -5,8 +5,8 @@
 //! and for some pages another page's facts: a translation reads its original,
 //! a good practice or a news item its project's name, address and status.
 
-use std::collections::HashMap;
-use std::path::PathBuf;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -52,13 +52,13 @@ impl<T, D: PartialEq> Kept<T, D> {
 }
 
 /// Checks `pages` in parallel with `check`, given what each reads besides its
-/// file (`depends`), taking the checks `last` kept where nothing changed. With
-/// `keep`, records every page's checks there for the next validation: those
-/// taken from `last` are moved, not copied.
+/// file (`depends`), taking the checks in `kept` where nothing changed. With
+/// `remember`, brings `kept` up to date in place for the next validation: a
+/// page checked again replaces its entry, and the others stay where they are.
 pub(super) fn check_all<T, D>(
     pages: &[&Page],
-    mut last: Option<&mut Kept<T, D>>,
-    keep: Option<&mut Kept<T, D>>,
+    kept: Option<&mut Kept<T, D>>,
+    remember: bool,
     depends: impl Fn(&Page) -> D + Sync,
     check: impl Fn(&Page, &D) -> Checked<T> + Sync,
 ) -> Vec<Checked<T>>
@@ -66,8 +66,7 @@ where
     T: Clone + Send + Sync,
     D: PartialEq + Send + Sync,
 {
-    let remember = keep.is_some();
-    let kept = last.as_deref();
+    let last = kept.as_deref();
     // One page a task, so that no thread is left with a long run of pages at
     // the end of each stage (rayon's default split is coarse).
     let (results, entries): (Vec<_>, Vec<_>) = pages
@@ -75,7 +74,7 @@ where
         .with_max_len(1)
         .map(|page| {
             let depends = depends(page);
-            if let Some(entry) = kept.and_then(|kept| kept.reusable(page, &depends)) {
+            if let Some(entry) = last.and_then(|last| last.reusable(page, &depends)) {
                 return (entry.checked.clone(), None);
             }
             let checked = check(page, &depends);
@@ -87,16 +86,101 @@ where
             (checked, entry)
         })
         .unzip();
-    if let Some(keep) = keep {
+    if let Some(kept) = kept.filter(|_| remember) {
+        let fresh = entries.iter().flatten().count();
+        kept.0.reserve(fresh);
         for (page, entry) in pages.iter().zip(entries) {
-            let path = &page.source.path;
-            let entry = match entry {
-                Some(entry) => Some((path.clone(), entry)),
-                // Taken from `last`.
-                None => last.as_mut().and_then(|last| last.0.remove_entry(path)),
-            };
-            keep.0.extend(entry);
+            if let Some(entry) = entry {
+                kept.0.insert(page.source.path.clone(), entry);
+            }
         }
     }
     results
+}
+
+impl<T, D> Kept<T, D> {
+    /// Forgets the checks of files that are no longer among `pages` (deleted,
+    /// renamed, or left out as duplicates), given that every page of `pages`
+    /// has its entry.
+    pub(super) fn keep_only<'p>(&mut self, pages: impl Iterator<Item = &'p Page> + Clone) {
+        if self.0.len() > pages.clone().count() {
+            let current: HashSet<&Path> = pages.map(|p| p.source.path.as_path()).collect();
+            self.0.retain(|path, _| current.contains(path.as_path()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+    use crate::content::load::Kind;
+
+    fn page(path: &str, text: &str) -> Page {
+        Page {
+            kind: Kind::Project,
+            slug: path.trim_end_matches(".md").into(),
+            lang: None,
+            source: Arc::new(SourceText {
+                path: path.into(),
+                text: text.into(),
+            }),
+            front_matter: 0..0,
+            body_start: 0,
+            bundle: None,
+        }
+    }
+
+    /// Checks `pages` against `kept`, counting the pages checked afresh.
+    fn check(pages: &[&Page], kept: &mut Kept<String, ()>) -> (Vec<String>, usize) {
+        let fresh = AtomicUsize::new(0);
+        let results = check_all(
+            pages,
+            Some(kept),
+            true,
+            |_| (),
+            |page, _| {
+                fresh.fetch_add(1, Ordering::Relaxed);
+                (Some(page.source.text.clone()), Vec::new(), Vec::new())
+            },
+        );
+        let texts = results.into_iter().map(|(t, ..)| t.unwrap()).collect();
+        (texts, fresh.into_inner())
+    }
+
+    #[test]
+    fn only_changed_pages_are_checked_again_and_their_entries_replaced_in_place() {
+        let (a, b) = (page("a.md", "A"), page("b.md", "B"));
+        let mut kept = Kept::default();
+        assert_eq!(
+            check(&[&a, &b], &mut kept),
+            (vec!["A".into(), "B".into()], 2)
+        );
+        assert_eq!(
+            check(&[&a, &b], &mut kept),
+            (vec!["A".into(), "B".into()], 0)
+        );
+        let b2 = page("b.md", "B2");
+        assert_eq!(
+            check(&[&a, &b2], &mut kept),
+            (vec!["A".into(), "B2".into()], 1)
+        );
+        assert_eq!(
+            check(&[&a, &b2], &mut kept),
+            (vec!["A".into(), "B2".into()], 0)
+        );
+        assert_eq!(kept.0.len(), 2);
+    }
+
+    #[test]
+    fn the_checks_of_a_file_no_longer_among_the_pages_are_forgotten() {
+        let (a, b) = (page("a.md", "A"), page("b.md", "B"));
+        let mut kept = Kept::default();
+        check(&[&a, &b], &mut kept);
+        kept.keep_only([&a].into_iter());
+        assert_eq!(kept.0.keys().collect::<Vec<_>>(), [Path::new("a.md")]);
+        kept.keep_only([&a].into_iter());
+        assert_eq!(kept.0.len(), 1);
+    }
 }

@@ -72,13 +72,20 @@ pub fn validate(
         config: &config,
         today,
     };
-    // The checks of the last validation hold while the address book does.
-    let mut last = last.filter(|m| m.links == links);
-    let mut memo = remember.then(Memo::default);
+    // The checks of the last validation hold while the address book does;
+    // with `remember`, they are brought up to date in place.
+    let mut memo = match last {
+        Some(last) if last.links == links => Some(last),
+        Some(stale) => {
+            crate::drop_later(stale);
+            remember.then(Memo::default)
+        }
+        None => remember.then(Memo::default),
+    };
     let results = memo::check_all(
         &originals,
-        last.as_mut().map(|m| &mut m.projects),
         memo.as_mut().map(|m| &mut m.projects),
+        remember,
         |_| None,
         |page, _| context.project(page, None),
     );
@@ -86,8 +93,8 @@ pub fn validate(
     let by_slug: HashMap<&str, &Project> = projects.iter().map(|p| (p.slug.as_str(), p)).collect();
     let results = memo::check_all(
         &translated,
-        last.as_mut().map(|m| &mut m.projects),
         memo.as_mut().map(|m| &mut m.projects),
+        remember,
         |page| by_slug.get(page.slug.as_str()).map(|&p| p.clone()),
         |page, original| match original {
             Some(original) => context.project(page, Some(original)),
@@ -121,8 +128,8 @@ pub fn validate(
     };
     let results = memo::check_all(
         &gp_pages,
-        last.as_mut().map(|m| &mut m.good_practices),
         memo.as_mut().map(|m| &mut m.good_practices),
+        remember,
         |page| {
             let Kind::GoodPractice { project } = &page.kind else {
                 unreachable!("partitioned by kind")
@@ -139,8 +146,8 @@ pub fn validate(
 
     let results = memo::check_all(
         &news_pages,
-        last.as_mut().map(|m| &mut m.news),
         memo.as_mut().map(|m| &mut m.news),
+        remember,
         |page| {
             let Kind::News { project } = &page.kind else {
                 unreachable!("partitioned by kind")
@@ -204,13 +211,21 @@ pub fn validate(
         today,
         assets,
     };
-    if let Some(memo) = &mut memo {
-        memo.links = links;
-    }
-    // What is left of the last checks: its address book, and pages changed since.
-    if let Some(last) = last {
-        crate::drop_later(last);
-    }
+    let memo = match memo {
+        Some(mut memo) if remember => {
+            let all = originals.iter().chain(&translated);
+            memo.projects.keep_only(all.copied());
+            memo.good_practices.keep_only(gp_pages.iter().copied());
+            memo.news.keep_only(news_pages.iter().copied());
+            memo.links = links;
+            Some(memo)
+        }
+        Some(unwanted) => {
+            crate::drop_later(unwanted);
+            None
+        }
+        None => None,
+    };
     Validated {
         site,
         diagnostics,
