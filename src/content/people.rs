@@ -63,7 +63,7 @@ pub fn collect(
             }
             slugs.insert(slug.clone());
             people.push(Person {
-                vcard: format!("{base_path}contacts/{slug}.vcf"),
+                vcard: format!("{base_path}{}", super::urls::vcard(&slug)),
                 slug,
                 contact: contact.clone(),
                 projects: Vec::new(),

@@ -49,6 +49,11 @@ pub fn contacts() -> String {
     "contacts/".to_string()
 }
 
+/// A person's vCard: a file, not a page.
+pub fn vcard(slug: &str) -> String {
+    format!("{}{slug}.vcf", contacts())
+}
+
 pub fn good_practice(slug: &str) -> String {
     format!("good-practices/{slug}/")
 }

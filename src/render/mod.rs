@@ -16,6 +16,8 @@ use rayon::prelude::*;
 use tera::Context;
 
 use crate::content::model::{Asset, Site};
+use crate::content::people::Person;
+use crate::content::urls;
 use crate::diagnostic::Diagnostic;
 pub use page::{Cards, Listings, Since};
 use page::{Job, Pages};
@@ -129,7 +131,7 @@ fn render_since(
                 .map(|job| page(&pages, job, last, keep, sink))
                 .collect::<Vec<_>>()
         },
-        || whole_site_files(site, theme, sink),
+        || whole_site_files(site, theme, sink, last),
     );
 
     let mut kept = Vec::new();
@@ -151,7 +153,10 @@ fn render_since(
         }
     }
     match site_files {
-        Ok(files) => kept.extend(files),
+        Ok((files, same)) => {
+            kept.extend(files);
+            unchanged.extend(same);
+        }
         Err(d) => diagnostics.push(d),
     }
     if !diagnostics.is_empty() {
@@ -237,13 +242,17 @@ enum Fate {
 
 /// The files made from the whole site rather than one page: open data, feeds,
 /// contact cards and the theme's static files, each handed to `sink` as it is
-/// made; gives back the files the sink kept.
+/// made; gives back the files the sink kept, and the paths of the contact
+/// cards left out as they were in the `last` build, their people unchanged.
 fn whole_site_files(
     site: &Site,
     theme: &Theme,
     sink: &dyn Sink,
-) -> Result<Vec<Output>, Diagnostic> {
+    last: Option<&Since>,
+) -> Result<(Vec<Output>, Vec<String>), Diagnostic> {
     let config = &site.config;
+    let (same, people): (Vec<&Person>, Vec<&Person>) =
+        (site.people.iter()).partition(|person| last.is_some_and(|last| last.same_person(person)));
     let (open_data, (cards, feeds)) = rayon::join(
         || {
             let (json, csv) = rayon::join(
@@ -264,9 +273,9 @@ fn whole_site_files(
         || {
             rayon::join(
                 || {
-                    let cards = site.people.par_iter().map(|person| {
+                    let cards = people.par_iter().map(|person| {
                         let card = vcard::vcard(person, config);
-                        Ok(Output::text(format!("contacts/{}.vcf", person.slug), card))
+                        Ok(Output::text(urls::vcard(&person.slug), card))
                     });
                     hand_over(cards, sink)
                 },
@@ -300,7 +309,7 @@ fn whole_site_files(
     for files in [open_data, cards, feeds] {
         kept.extend(files?);
     }
-    Ok(kept)
+    Ok((kept, same.iter().map(|p| urls::vcard(&p.slug)).collect()))
 }
 
 /// Hands each file to `sink` as it is made; gives back the files it kept.

@@ -225,6 +225,7 @@ pub struct Since<'a> {
     projects: HashMap<(&'a str, &'a str), &'a Project>,
     good_practices: HashMap<(&'a str, &'a str), &'a GoodPractice>,
     news: HashMap<(&'a str, &'a str), &'a News>,
+    people: HashMap<&'a str, &'a Person>,
     /// What the templates of the last build's listings read.
     listings: &'a Listings,
     cards: &'a Cards,
@@ -252,6 +253,7 @@ impl<'a> Since<'a> {
                 .iter()
                 .map(|n| (key(&n.lang, &n.slug), n))
                 .collect(),
+            people: last.people.iter().map(|p| (p.slug.as_str(), p)).collect(),
             listings,
             cards,
         }
@@ -265,6 +267,11 @@ impl<'a> Since<'a> {
     /// The last build's listing cards.
     pub fn cards(&self) -> &Cards {
         self.cards
+    }
+
+    /// Whether the last build had this very person, and so the same vCard.
+    pub fn same_person(&self, person: &Person) -> bool {
+        self.people.get(person.slug.as_str()) == Some(&person)
     }
 }
 
