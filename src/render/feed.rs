@@ -34,6 +34,7 @@ struct Entry<'a> {
 }
 
 /// One feed to make: the news `items` of the page at `page_path`, newest first.
+#[derive(PartialEq)]
 struct Wanted<'a> {
     lang: &'a str,
     title: String,
@@ -41,11 +42,37 @@ struct Wanted<'a> {
     items: Vec<&'a News>,
 }
 
-/// Every feed of the site, each made when the iterator reaches it.
+/// Every feed of the site, each made when the iterator reaches it, but those
+/// that would come out as they did from `last` (the last build's site, with
+/// the same settings and theme): the same title and items. Also gives the
+/// files of those left out.
 pub fn feeds<'a>(
     site: &'a Site,
     theme: &'a Theme,
-) -> impl ParallelIterator<Item = Result<Output, Diagnostic>> + 'a {
+    last: Option<&Site>,
+) -> (
+    Vec<String>,
+    impl ParallelIterator<Item = Result<Output, Diagnostic>> + 'a,
+) {
+    let before: HashMap<String, Wanted> = last
+        .map(|last| wanted(last, theme))
+        .into_iter()
+        .flatten()
+        .map(|w| (w.page_path.clone(), w))
+        .collect();
+    let (same, wanted): (Vec<Wanted>, Vec<Wanted>) =
+        (wanted(site, theme).into_iter()).partition(|w| before.get(&w.page_path) == Some(w));
+    let same = same.iter().map(|w| urls::feed(&w.page_path)).collect();
+    let strings = theme.string_values();
+    let feeds = wanted
+        .into_par_iter()
+        .map(move |wanted| feed(site, theme, &strings, wanted));
+    (same, feeds)
+}
+
+/// The feeds `site` has: its news in each language, and each project
+/// version's that has news.
+fn wanted<'a>(site: &'a Site, theme: &Theme) -> Vec<Wanted<'a>> {
     let config = &site.config;
     let by_url: HashMap<&str, &News> = site.news.iter().map(|n| (n.url.as_str(), n)).collect();
     let languages = config.languages.iter().map(|lang| {
@@ -87,17 +114,13 @@ pub fn feeds<'a>(
                 items,
             }
         });
-    let wanted: Vec<Wanted> = languages
+    languages
         .chain(projects)
         .map(|mut wanted| {
             wanted.items.truncate(config.feed_limit);
             wanted
         })
-        .collect();
-    let strings = theme.string_values();
-    wanted
-        .into_par_iter()
-        .map(move |wanted| feed(site, theme, &strings, wanted))
+        .collect()
 }
 
 fn feed(

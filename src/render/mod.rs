@@ -243,7 +243,8 @@ enum Fate {
 /// The files made from the whole site rather than one page: open data, feeds,
 /// contact cards and the theme's static files, each handed to `sink` as it is
 /// made; gives back the files the sink kept, and the paths of the contact
-/// cards left out as they were in the `last` build, their people unchanged.
+/// cards and feeds left out as they were in the `last` build, their people
+/// and news unchanged.
 fn whole_site_files(
     site: &Site,
     theme: &Theme,
@@ -253,6 +254,7 @@ fn whole_site_files(
     let config = &site.config;
     let (same, people): (Vec<&Person>, Vec<&Person>) =
         (site.people.iter()).partition(|person| last.is_some_and(|last| last.same_person(person)));
+    let (same_feeds, changed_feeds) = feed::feeds(site, theme, last.map(Since::site));
     let (open_data, (cards, feeds)) = rayon::join(
         || {
             let (json, csv) = rayon::join(
@@ -279,7 +281,7 @@ fn whole_site_files(
                     });
                     hand_over(cards, sink)
                 },
-                || hand_over(feed::feeds(site, theme), sink),
+                || hand_over(changed_feeds, sink),
             )
         },
     );
@@ -309,7 +311,9 @@ fn whole_site_files(
     for files in [open_data, cards, feeds] {
         kept.extend(files?);
     }
-    Ok((kept, same.iter().map(|p| urls::vcard(&p.slug)).collect()))
+    let mut same: Vec<String> = same.iter().map(|p| urls::vcard(&p.slug)).collect();
+    same.extend(same_feeds);
+    Ok((kept, same))
 }
 
 /// Hands each file to `sink` as it is made; gives back the files it kept.

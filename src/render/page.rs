@@ -269,6 +269,11 @@ impl<'a> Since<'a> {
         self.cards
     }
 
+    /// The last build's site.
+    pub fn site(&self) -> &'a Site {
+        self.site
+    }
+
     /// Whether the last build had this very person, and so the same vCard.
     pub fn same_person(&self, person: &Person) -> bool {
         self.people.get(person.slug.as_str()) == Some(&person)
