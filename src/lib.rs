@@ -105,10 +105,14 @@ fn outcome(build: Result<session::Last, Vec<Diagnostic>>) -> Outcome {
     }
 }
 
-/// Frees `value` on another thread: the model of a site of thousands of
-/// projects takes a noticeable while to free, and nothing needs to wait for it.
+/// Frees `value` on another thread, at the lowest priority: the model of a
+/// site of thousands of projects takes a noticeable while to free, and nothing
+/// needs to wait for it, least of all the rest of a rebuild in `serve`.
 pub fn drop_later<T: Send + 'static>(value: T) {
-    std::thread::spawn(move || drop(value));
+    std::thread::spawn(move || {
+        let _ = thread_priority::set_current_thread_priority(thread_priority::ThreadPriority::Min);
+        drop(value)
+    });
 }
 
 /// The build date: `--today`, else `SOURCE_DATE_EPOCH` (for reproducible
