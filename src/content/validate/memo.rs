@@ -6,7 +6,7 @@
 //! a good practice or a news item its project's name, address and status.
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::ffi::{OsStr, OsString};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -27,7 +27,9 @@ pub struct Memo {
 }
 
 /// Pages' checks by file, each with what it read besides its file (`D`).
-pub(super) struct Kept<T, D>(HashMap<PathBuf, Entry<T, D>>);
+/// Keyed by the path's bytes: hashing a `Path` walks its components, and an
+/// edit looks up every page.
+pub(super) struct Kept<T, D>(HashMap<OsString, Entry<T, D>>);
 
 impl<T, D> Default for Kept<T, D> {
     fn default() -> Self {
@@ -44,7 +46,7 @@ pub(super) struct Entry<T, D> {
 impl<T, D: PartialEq> Kept<T, D> {
     /// The checks of `page` if its text and what it read are as they were.
     fn reusable(&self, page: &Page, depends: &D) -> Option<&Entry<T, D>> {
-        let entry = self.0.get(&page.source.path)?;
+        let entry = self.0.get(page.source.path.as_os_str())?;
         let same_text =
             Arc::ptr_eq(&entry.source, &page.source) || entry.source.text == page.source.text;
         (same_text && entry.depends == *depends).then_some(entry)
@@ -91,7 +93,8 @@ where
         kept.0.reserve(fresh);
         for (page, entry) in pages.iter().zip(entries) {
             if let Some(entry) = entry {
-                kept.0.insert(page.source.path.clone(), entry);
+                kept.0
+                    .insert(page.source.path.clone().into_os_string(), entry);
             }
         }
     }
@@ -104,8 +107,8 @@ impl<T, D> Kept<T, D> {
     /// has its entry.
     pub(super) fn keep_only<'p>(&mut self, pages: impl Iterator<Item = &'p Page> + Clone) {
         if self.0.len() > pages.clone().count() {
-            let current: HashSet<&Path> = pages.map(|p| p.source.path.as_path()).collect();
-            self.0.retain(|path, _| current.contains(path.as_path()));
+            let current: HashSet<&OsStr> = pages.map(|p| p.source.path.as_os_str()).collect();
+            self.0.retain(|path, _| current.contains(path.as_os_str()));
         }
     }
 }
@@ -173,7 +176,7 @@ mod tests {
         let mut kept = Kept::default();
         check(&[&a, &b], &mut kept);
         kept.keep_only([&a].into_iter());
-        assert_eq!(kept.0.keys().collect::<Vec<_>>(), [Path::new("a.md")]);
+        assert_eq!(kept.0.keys().collect::<Vec<_>>(), [OsStr::new("a.md")]);
         kept.keep_only([&a].into_iter());
         assert_eq!(kept.0.len(), 1);
     }
