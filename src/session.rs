@@ -12,9 +12,9 @@
 //! reads only the changed files again, checks again only the pages whose
 //! inputs changed (see `validate::Memo`), and renders again the pages of items
 //! whose model changed, the listing cards whose summary changed, the
-//! listings whose templates would read something new and the vCards of people
-//! whose details changed; every other page and card is taken from the last
-//! build. A change to anything else (settings, data, templates, static or
+//! listings whose templates would read something new, the vCards of people
+//! whose details changed and the feeds whose news changed; every other file
+//! is taken from the last build. A change to anything else (settings, data, templates, static or
 //! bundle files) rebuilds everything.
 
 use std::collections::HashSet;
