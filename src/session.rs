@@ -39,10 +39,9 @@ pub struct Last {
     /// Each page's checks and the address book they were made with, so that an
     /// edit checks again only what it touched (kept by `serve` only).
     memo: Option<Memo>,
-    /// What each listing's template read, and the listing cards, so that an
-    /// edit renders again only the cards and listings it changed.
-    listings: render::Listings,
-    cards: render::Cards,
+    /// What the render remembered, so that an edit renders again only the
+    /// cards, listings and sitemap it changed.
+    remembered: render::Remembered,
     domain: Domain,
     pub site: Site,
     theme: Theme,
@@ -323,8 +322,7 @@ fn again(
         mut theme,
         site: last_site,
         rendered: mut last_rendered,
-        listings: last_listings,
-        cards: last_cards,
+        remembered: last_remembered,
         ..
     } = last;
     let (config, mut diagnostics) =
@@ -345,12 +343,11 @@ fn again(
         anchor_targets: HashSet::new(),
         search: None,
     };
-    let since = render::Since::new(&last_site, &last_listings, &last_cards);
+    let since = render::Since::new(&last_site, &last_remembered);
     let render::Made {
         mut rendered,
         unchanged,
-        listings,
-        cards,
+        remembered,
     } = match render::render_kept(site, &mut theme, &in_memory, Some(&since)) {
         Ok(made) => made,
         Err(found) => {
@@ -381,12 +378,11 @@ fn again(
     let same_files = rendered.files.len() == last_rendered.files.len()
         && (rendered.files.iter().zip(&last_rendered.files)).all(|(a, b)| a.path == b.path);
     // The last build is done with; freeing it takes a while at thousands of projects.
-    crate::drop_later((last_rendered, last_site, last_listings, last_cards));
+    crate::drop_later((last_rendered, last_site, last_remembered));
     let made = render::Made {
         rendered,
         unchanged: Vec::new(),
-        listings,
-        cards,
+        remembered,
     };
     let last = finish(root, loaded, validated, domain, theme, made, diagnostics);
     Ok((last, same_files.then_some(again)))
@@ -413,8 +409,7 @@ fn finish(
     Last {
         loaded,
         memo: validated.memo,
-        listings: made.listings,
-        cards: made.cards,
+        remembered: made.remembered,
         domain,
         site,
         theme,
@@ -469,8 +464,7 @@ pub fn full(options: &Options, plan: Plan) -> Result<Last, Vec<Diagnostic>> {
         false => render::render(site, &mut theme, &sink).map(|rendered| render::Made {
             rendered,
             unchanged: Vec::new(),
-            listings: render::Listings::new(),
-            cards: render::Cards::new(),
+            remembered: render::Remembered::default(),
         }),
     };
     match made {

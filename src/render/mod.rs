@@ -19,8 +19,8 @@ use crate::content::model::{Asset, Site};
 use crate::content::people::Person;
 use crate::content::urls;
 use crate::diagnostic::Diagnostic;
-pub use page::{Cards, Listings, Since};
-use page::{Job, Pages};
+use page::{Job, Listings, Pages};
+pub use page::{Remembered, Since};
 use theme::Theme;
 
 /// One rendered file, at a path relative to the output folder.
@@ -87,14 +87,13 @@ pub fn render(
     render_since(site, theme, sink, None, false).map(|made| made.rendered)
 }
 
-/// What a render for `serve` made: the files rendered, the pages left out as
-/// they were in the last build (to be taken from it), and what each listing's
-/// template read and the listing cards, for the next render.
+/// What a render for `serve` made: the files rendered, the files left out as
+/// they were in the last build (to be taken from it), and what it remembers
+/// for the next render.
 pub struct Made {
     pub rendered: Rendered,
     pub unchanged: Vec<String>,
-    pub listings: Listings,
-    pub cards: Cards,
+    pub remembered: Remembered,
 }
 
 /// Renders the site for `serve`, which keeps what each listing's template read.
@@ -163,14 +162,23 @@ fn render_since(
         return Err(unique(diagnostics));
     }
     sitemap.sort_by(|a, b| a.loc.cmp(&b.loc));
-    let maps = sitemap_and_robots(theme, &sitemap).map_err(|d| vec![d])?;
-    kept.extend(hand_over(maps.into_par_iter().map(Ok), sink).map_err(|d| vec![d])?);
+    // Rendering the sitemap of every page takes a while at thousands of them.
+    if last.is_some_and(|last| last.sitemap() == sitemap) {
+        unchanged.extend(SITE_MAPS.map(String::from));
+    } else {
+        let maps = sitemap_and_robots(theme, &sitemap).map_err(|d| vec![d])?;
+        kept.extend(hand_over(maps.into_par_iter().map(Ok), sink).map_err(|d| vec![d])?);
+    }
     let cards = pages.into_cards();
-    let cards = match keep {
-        true => cards,
+    let remembered = match keep {
+        true => Remembered {
+            listings,
+            cards,
+            sitemap,
+        },
         false => {
             crate::drop_later(cards);
-            Cards::new()
+            Remembered::default()
         }
     };
     kept.sort_by(|a, b| a.path.cmp(&b.path));
@@ -181,8 +189,7 @@ fn render_since(
     Ok(Made {
         rendered,
         unchanged,
-        listings,
-        cards,
+        remembered,
     })
 }
 
@@ -228,7 +235,7 @@ fn page<'a>(
 /// A page's fate, its sitemap entry, and for a listing what its template read.
 type PageMade<'a> = (
     Fate,
-    Option<page::SitemapEntry<'a>>,
+    Option<page::SitemapEntry>,
     Option<(String, fields::Fields)>,
 );
 
@@ -333,6 +340,9 @@ fn unique(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics
 }
 
+/// The templates rendered with the sitemap's entries: each is its own file.
+const SITE_MAPS: [&str; 2] = ["sitemap.xml", "robots.txt"];
+
 /// `sitemap.xml` of the pages listed in `sitemap`, and `robots.txt`.
 fn sitemap_and_robots(
     theme: &Theme,
@@ -340,7 +350,7 @@ fn sitemap_and_robots(
 ) -> Result<Vec<Output>, Diagnostic> {
     let mut ctx = Context::new();
     ctx.insert("pages", sitemap);
-    ["sitemap.xml", "robots.txt"]
+    SITE_MAPS
         .into_iter()
         .map(|template| {
             let text = theme

@@ -64,16 +64,16 @@ impl Job<'_> {
 }
 
 /// A page in `sitemap.xml`, with its language versions.
-#[derive(Serialize)]
-pub struct SitemapEntry<'a> {
+#[derive(Serialize, PartialEq)]
+pub struct SitemapEntry {
     pub loc: String,
-    pub alternates: Vec<Version<'a>>,
+    pub alternates: Vec<Version>,
 }
 
 /// A language version of a page, for links between versions.
-#[derive(Clone, Serialize)]
-pub struct Version<'a> {
-    lang: &'a str,
+#[derive(Clone, Serialize, PartialEq)]
+pub struct Version {
+    lang: String,
     url: String,
     /// The absolute address, for `<link rel="alternate">`.
     href: String,
@@ -226,9 +226,7 @@ pub struct Since<'a> {
     good_practices: HashMap<(&'a str, &'a str), &'a GoodPractice>,
     news: HashMap<(&'a str, &'a str), &'a News>,
     people: HashMap<&'a str, &'a Person>,
-    /// What the templates of the last build's listings read.
-    listings: &'a Listings,
-    cards: &'a Cards,
+    remembered: &'a Remembered,
 }
 
 /// What the template of each listing (a page that reads the whole site) read,
@@ -236,9 +234,19 @@ pub struct Since<'a> {
 /// left as it was.
 pub type Listings = HashMap<String, Fields>;
 
+/// What a render for `serve` keeps for the next one, so that an edit renders
+/// again only what it changed.
+#[derive(Default)]
+pub struct Remembered {
+    pub listings: Listings,
+    pub cards: Cards,
+    /// The entries of `sitemap.xml`, sorted, which `robots.txt` also reads.
+    pub sitemap: Vec<SitemapEntry>,
+}
+
 impl<'a> Since<'a> {
-    /// The last build's site, its listings' contexts and its listing cards.
-    pub fn new(last: &'a Site, listings: &'a Listings, cards: &'a Cards) -> Self {
+    /// The last build's site and what its render remembered.
+    pub fn new(last: &'a Site, remembered: &'a Remembered) -> Self {
         let key = |lang: &'a str, slug: &'a str| (lang, slug);
         Since {
             site: last,
@@ -254,19 +262,23 @@ impl<'a> Since<'a> {
                 .map(|n| (key(&n.lang, &n.slug), n))
                 .collect(),
             people: last.people.iter().map(|p| (p.slug.as_str(), p)).collect(),
-            listings,
-            cards,
+            remembered,
         }
     }
 
     /// What the template of the listing in `file` read in the last build.
     pub fn listing(&self, file: &str) -> Option<&Fields> {
-        self.listings.get(file)
+        self.remembered.listings.get(file)
     }
 
     /// The last build's listing cards.
     pub fn cards(&self) -> &Cards {
-        self.cards
+        &self.remembered.cards
+    }
+
+    /// The last build's sitemap entries.
+    pub fn sitemap(&self) -> &[SitemapEntry] {
+        &self.remembered.sitemap
     }
 
     /// The last build's site.
@@ -286,7 +298,7 @@ pub struct Pages<'a> {
     theme: &'a Theme,
     /// The accessibility statement's path in each language.
     pub statements: BTreeMap<&'a str, String>,
-    statement_versions: Vec<Version<'a>>,
+    statement_versions: Vec<Version>,
     /// Each language's projects grouped by taxonomy; made on first use, so
     /// rendering one project page does not group the whole site.
     listings: OnceLock<Vec<(&'a str, Vec<taxonomy::Taxonomy<'a>>)>>,
@@ -318,7 +330,7 @@ impl<'a> Pages<'a> {
         let statement_versions = statements
             .iter()
             .map(|(lang, path)| Version {
-                lang,
+                lang: lang.to_string(),
                 url: format!("{}{path}", config.base_path),
                 href: format!("{}{path}", config.base_url),
                 name: string(theme, lang, "native_name"),
@@ -516,12 +528,12 @@ impl<'a> Pages<'a> {
         self.site.news.iter().filter(move |n| n.lang == lang)
     }
 
-    fn versions_of(&self, alternates: &'a [Alternate]) -> Vec<Version<'a>> {
+    fn versions_of(&self, alternates: &'a [Alternate]) -> Vec<Version> {
         let config = &self.site.config;
         alternates
             .iter()
             .map(|v| Version {
-                lang: &v.lang,
+                lang: v.lang.clone(),
                 url: v.url.clone(),
                 href: config.absolute(&v.url),
                 name: string(self.theme, &v.lang, "native_name"),
@@ -542,7 +554,7 @@ impl<'a> Pages<'a> {
     }
 
     /// Home and listing pages exist in every language of the site.
-    fn in_every_language(&self, page_path: &str, lang: &str) -> Vec<Version<'a>> {
+    fn in_every_language(&self, page_path: &str, lang: &str) -> Vec<Version> {
         let config = &self.site.config;
         let own = urls::language_prefix(lang, &config.language);
         let inner = page_path.strip_prefix(own.as_str()).unwrap_or(page_path);
@@ -552,7 +564,7 @@ impl<'a> Pages<'a> {
             .map(|l| {
                 let path = format!("{}{inner}", urls::language_prefix(l, &config.language));
                 Version {
-                    lang: l,
+                    lang: l.clone(),
                     url: format!("{}{path}", config.base_path),
                     href: format!("{}{path}", config.base_url),
                     name: string(self.theme, l, "native_name"),
@@ -618,7 +630,7 @@ impl<'a> Pages<'a> {
             Job::GoodPractice(i) => {
                 let gp = &site.good_practices[*i];
                 let version = Version {
-                    lang: &gp.lang,
+                    lang: gp.lang.clone(),
                     url: gp.url.clone(),
                     href: config.absolute(&gp.url),
                     name: string(theme, &gp.lang, "native_name"),
@@ -813,7 +825,7 @@ impl<'a> Pages<'a> {
     }
 
     /// Renders one page; the sitemap entry is None for pages not to list there.
-    pub fn render(&self, job: &Job<'a>) -> Result<(Output, Option<SitemapEntry<'a>>), Diagnostic> {
+    pub fn render(&self, job: &Job<'a>) -> Result<(Output, Option<SitemapEntry>), Diagnostic> {
         let Prepared { place, fields } = self.prepare(job);
         self.render_prepared(job, &place, &fields.into_context())
     }
@@ -849,7 +861,7 @@ impl<'a> Pages<'a> {
         job: &Job<'a>,
         place: &Place<'a>,
         ctx: &Context,
-    ) -> Result<(Output, Option<SitemapEntry<'a>>), Diagnostic> {
+    ) -> Result<(Output, Option<SitemapEntry>), Diagnostic> {
         let theme = self.theme;
         // Bytes, as they are written: `render` would check the UTF-8 Tera made.
         let mut html = Vec::with_capacity(PAGE_SIZE_HINT);
@@ -871,13 +883,13 @@ impl<'a> Pages<'a> {
     }
 
     /// The file of `job`'s page, and its sitemap entry, without rendering it.
-    pub fn locate(&self, job: &Job<'a>) -> (String, Option<SitemapEntry<'a>>) {
+    pub fn locate(&self, job: &Job<'a>) -> (String, Option<SitemapEntry>) {
         let place = self.place(job);
         (place.file(), self.entry(job, &place))
     }
 
     /// The sitemap entry of a page at `place`.
-    pub fn entry(&self, job: &Job<'a>, place: &Place<'a>) -> Option<SitemapEntry<'a>> {
+    pub fn entry(&self, job: &Job<'a>, place: &Place<'a>) -> Option<SitemapEntry> {
         let config = &self.site.config;
         (!matches!(job, Job::NotFound)).then(|| SitemapEntry {
             loc: format!("{}{}", config.base_url, place.page_path),
@@ -916,7 +928,7 @@ pub struct Place<'a> {
     template: &'static str,
     lang: &'a str,
     page_path: String,
-    versions: Vec<Version<'a>>,
+    versions: Vec<Version>,
 }
 
 /// Room for a typical page, so its buffer seldom grows while Tera writes it.
