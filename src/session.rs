@@ -365,14 +365,19 @@ fn again(
         })
         .map(|f| f.path.clone())
         .collect();
-    let mut taken = Vec::with_capacity(unchanged.len());
-    for path in unchanged {
-        let Some(file) = last_rendered.file_mut(&path) else {
-            // Not in the last build after all: render everything.
-            return full(options, Plan::SERVE).map(|last| (last, None));
-        };
-        let bytes = std::mem::take(&mut file.bytes);
-        taken.push(Output { path, bytes });
+    // Taken in the last build's order, which is the order of their paths, so
+    // that adding them to the new files is one merge of two sorted runs.
+    let unchanged: HashSet<String> = unchanged.into_iter().collect();
+    let taken: Vec<Output> = (last_rendered.files.iter_mut())
+        .filter(|file| unchanged.contains(&file.path))
+        .map(|file| Output {
+            path: file.path.clone(),
+            bytes: std::mem::take(&mut file.bytes),
+        })
+        .collect();
+    if taken.len() != unchanged.len() {
+        // Not all in the last build after all: render everything.
+        return full(options, Plan::SERVE).map(|last| (last, None));
     }
     rendered.add(taken);
     let same_files = rendered.files.len() == last_rendered.files.len()

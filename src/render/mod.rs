@@ -58,7 +58,9 @@ impl Rendered {
         self.position(path).map(|i| &mut self.files[i])
     }
 
-    /// Adds files made from the rendered ones (the search index).
+    /// Adds files made from the rendered ones (the search index) or taken
+    /// from the last build; files that come sorted by path are merged in
+    /// linear time (the sort finds the two runs).
     pub fn add(&mut self, files: Vec<Output>) {
         self.files.extend(files);
         self.files.sort_by(|a, b| a.path.cmp(&b.path));
