@@ -357,31 +357,29 @@ fn again(
     };
     // What the edit changed: most files made from the whole site (contact
     // cards, feeds) come out as they were, and need no writing or indexing.
-    let again: Vec<String> = (rendered.files.par_iter())
-        .filter(|f| {
-            last_rendered
-                .file(&f.path)
-                .is_none_or(|old| old.bytes != f.bytes)
+    let (again, known): (Vec<Option<String>>, Vec<bool>) = (rendered.files.par_iter())
+        .map(|f| match last_rendered.file(&f.path) {
+            Some(old) => ((old.bytes != f.bytes).then(|| f.path.clone()), true),
+            None => (Some(f.path.clone()), false),
         })
-        .map(|f| f.path.clone())
-        .collect();
+        .unzip();
+    let again: Vec<String> = again.into_iter().flatten().collect();
     // Taken in the last build's order, which is the order of their paths, so
     // that adding them to the new files is one merge of two sorted runs.
     let unchanged: HashSet<String> = unchanged.into_iter().collect();
     let taken: Vec<Output> = (last_rendered.files.iter_mut())
         .filter(|file| unchanged.contains(&file.path))
-        .map(|file| Output {
-            path: file.path.clone(),
-            bytes: std::mem::take(&mut file.bytes),
-        })
+        .map(std::mem::take)
         .collect();
     if taken.len() != unchanged.len() {
         // Not all in the last build after all: render everything.
         return full(options, Plan::SERVE).map(|last| (last, None));
     }
+    // The same files as the last build: every one rendered again was in it,
+    // and with those taken from it they are as many.
+    let same_files = known.into_iter().all(|k| k)
+        && rendered.files.len() + taken.len() == last_rendered.files.len();
     rendered.add(taken);
-    let same_files = rendered.files.len() == last_rendered.files.len()
-        && (rendered.files.iter().zip(&last_rendered.files)).all(|(a, b)| a.path == b.path);
     // The last build is done with; freeing it takes a while at thousands of projects.
     crate::drop_later((last_rendered, last_site, last_remembered));
     let made = render::Made {

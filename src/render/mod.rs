@@ -24,7 +24,7 @@ pub use page::{Remembered, Since};
 use theme::Theme;
 
 /// One rendered file, at a path relative to the output folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Output {
     pub path: String,
     pub bytes: Vec<u8>,

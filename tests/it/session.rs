@@ -249,6 +249,7 @@ fn a_page_added_renamed_or_deleted_gives_what_a_full_build_gives() {
 
     std::fs::remove_file(&to).unwrap();
     let update = session.rebuild(&files[1..]);
+    assert!(update.changed.is_none(), "a page was deleted");
     assert_as_full_build(&update, root);
 }
 
