@@ -9,10 +9,12 @@ mod news;
 mod project;
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::path::Path;
 use std::sync::Arc;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use super::links::Links;
 use super::load::{self, Kind, Loaded, Page};
@@ -53,9 +55,16 @@ pub fn validate(
 ) -> Validated {
     let mut diagnostics = Vec::new();
     let mut later_links = Vec::new();
-    let pages = without_duplicates(&loaded.pages, &mut diagnostics);
-    let (links, assets) =
-        links_and_assets(&config, &pages, &loaded.bundle_files, &loaded.static_files);
+    let (pages, paths): (Vec<&Page>, Vec<String>) =
+        without_duplicates(&loaded.pages, &mut diagnostics)
+            .into_iter()
+            .unzip();
+    let (links, assets) = links_and_assets(
+        &config,
+        (&pages, paths),
+        &loaded.bundle_files,
+        &loaded.static_files,
+    );
 
     let (project_pages, others): (Vec<&Page>, Vec<&Page>) =
         pages.iter().partition(|p| p.kind == Kind::Project);
@@ -426,32 +435,48 @@ fn link_news(
 }
 
 /// Two pages that would be written to the same address: the second is an error.
-fn without_duplicates<'p>(pages: &'p [Page], diagnostics: &mut Vec<Diagnostic>) -> Vec<&'p Page> {
-    let mut seen: HashMap<String, String> = HashMap::new();
-    let mut kept = Vec::new();
-    for page in pages {
-        let path = page.path();
-        let file = display_path(&page.source.path);
-        if let Some(first) = seen.get(&path) {
-            diagnostics.push(
-                Diagnostic::error(
-                    "duplicate-slug",
-                    format!("the address /{path} is already used by {first}"),
-                )
-                .in_file(&page.source.path)
-                .hint("rename one of the two files; every project and good practice needs its own name"),
-            );
-            continue;
-        }
-        seen.insert(path, file);
-        kept.push(page);
+/// Each page with its address, leaving out (with an error) a page whose
+/// address an earlier page has.
+fn without_duplicates<'p>(
+    pages: &'p [Page],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(&'p Page, String)> {
+    let paths: Vec<String> = pages.par_iter().map(Page::path).collect();
+    let mut first: HashMap<&str, &Page> = HashMap::with_capacity(pages.len());
+    let mut kept = vec![true; pages.len()];
+    for ((page, path), kept) in pages.iter().zip(&paths).zip(&mut kept) {
+        let earlier = match first.entry(path) {
+            Entry::Vacant(free) => {
+                free.insert(page);
+                continue;
+            }
+            Entry::Occupied(earlier) => earlier,
+        };
+        *kept = false;
+        diagnostics.push(
+            Diagnostic::error(
+                "duplicate-slug",
+                format!(
+                    "the address /{path} is already used by {}",
+                    display_path(&earlier.get().source.path)
+                ),
+            )
+            .in_file(&page.source.path)
+            .hint(
+                "rename one of the two files; every project and good practice needs its own name",
+            ),
+        );
     }
-    kept
+    (pages.iter().zip(paths).zip(kept))
+        .filter_map(|(page, kept)| kept.then_some(page))
+        .collect()
 }
 
+/// The address book of the site's pages (each with its address) and files,
+/// and the files to copy.
 fn links_and_assets(
     config: &Config,
-    pages: &[&Page],
+    (pages, paths): (&[&Page], Vec<String>),
     bundle_files: &[std::path::PathBuf],
     static_files: &[std::path::PathBuf],
 ) -> (Links, Vec<Asset>) {
@@ -472,8 +497,7 @@ fn links_and_assets(
         }
     }
     links.pages.insert(urls::contacts());
-    for page in pages {
-        let path = page.path();
+    for (page, path) in pages.iter().zip(paths) {
         links.pages.insert(path.clone());
         links.markdown.insert(page.source.path.clone(), path);
     }
