@@ -211,7 +211,7 @@ fn page<'a>(
         let listing = (keep && job.reads_the_site())
             .then(|| last.listing(&path).cloned())
             .flatten()
-            .map(|fields| (path.clone(), fields));
+            .map(|listing| (path.clone(), listing));
         return Ok((Fate::Unchanged(path), entry, listing));
     }
     if !(keep && job.reads_the_site()) {
@@ -220,25 +220,34 @@ fn page<'a>(
     }
     let prepared = pages.prepare(job);
     let path = prepared.path();
-    let same = last
-        .and_then(|last| last.listing(&path))
-        .is_some_and(|fields| fields.same(&prepared.fields));
-    let (fate, entry) = if same {
-        let entry = pages.entry(job, &prepared.place);
-        (Fate::Unchanged(path.clone()), entry)
-    } else {
-        let (output, entry) =
-            pages.render_prepared(job, &prepared.place, &prepared.fields.context())?;
-        (Fate::Rendered(sink.take(output)?), entry)
+    let was = last.and_then(|last| last.listing(&path));
+    let (fate, entry, size) = match was {
+        Some(was) if was.fields.same(&prepared.fields) => {
+            let entry = pages.entry(job, &prepared.place);
+            (Fate::Unchanged(path.clone()), entry, was.size)
+        }
+        _ => {
+            // A listing of thousands of cards is megabytes: made in a buffer of
+            // about its last size, it is not copied over and over as it grows.
+            let capacity = was.map(|was| was.size + was.size / 16);
+            let ctx = prepared.fields.context();
+            let (output, entry) = pages.render_prepared(job, &prepared.place, &ctx, capacity)?;
+            let size = output.bytes.len();
+            (Fate::Rendered(sink.take(output)?), entry, size)
+        }
     };
-    Ok((fate, entry, Some((path, prepared.fields))))
+    let listing = page::Listing {
+        fields: prepared.fields,
+        size,
+    };
+    Ok((fate, entry, Some((path, listing))))
 }
 
 /// A page's fate, its sitemap entry, and for a listing what its template read.
 type PageMade<'a> = (
     Fate,
     Option<page::SitemapEntry>,
-    Option<(String, fields::Fields)>,
+    Option<(String, page::Listing)>,
 );
 
 /// What became of one page.

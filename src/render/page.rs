@@ -232,7 +232,14 @@ pub struct Since<'a> {
 /// What the template of each listing (a page that reads the whole site) read,
 /// by the page's file: a listing whose template would read the same again is
 /// left as it was.
-pub type Listings = HashMap<String, Fields>;
+pub type Listings = HashMap<String, Listing>;
+
+/// What a listing's template read, and the size of the page it made.
+#[derive(Clone)]
+pub struct Listing {
+    pub fields: Fields,
+    pub size: usize,
+}
 
 /// What a render for `serve` keeps for the next one, so that an edit renders
 /// again only what it changed.
@@ -267,7 +274,7 @@ impl<'a> Since<'a> {
     }
 
     /// What the template of the listing in `file` read in the last build.
-    pub fn listing(&self, file: &str) -> Option<&Fields> {
+    pub fn listing(&self, file: &str) -> Option<&Listing> {
         self.remembered.listings.get(file)
     }
 
@@ -827,7 +834,7 @@ impl<'a> Pages<'a> {
     /// Renders one page; the sitemap entry is None for pages not to list there.
     pub fn render(&self, job: &Job<'a>) -> Result<(Output, Option<SitemapEntry>), Diagnostic> {
         let Prepared { place, fields } = self.prepare(job);
-        self.render_prepared(job, &place, &fields.into_context())
+        self.render_prepared(job, &place, &fields.into_context(), None)
     }
 
     /// Where `job`'s page goes and everything its template reads.
@@ -855,16 +862,18 @@ impl<'a> Pages<'a> {
         Prepared { place, fields: ctx }
     }
 
-    /// Renders a page `prepare` made ready, with the context of its fields.
+    /// Renders a page `prepare` made ready, with the context of its fields,
+    /// into a buffer of `capacity` bytes if its size is known.
     pub fn render_prepared(
         &self,
         job: &Job<'a>,
         place: &Place<'a>,
         ctx: &Context,
+        capacity: Option<usize>,
     ) -> Result<(Output, Option<SitemapEntry>), Diagnostic> {
         let theme = self.theme;
         // Bytes, as they are written: `render` would check the UTF-8 Tera made.
-        let mut html = Vec::with_capacity(PAGE_SIZE_HINT);
+        let mut html = Vec::with_capacity(capacity.unwrap_or(PAGE_SIZE_HINT));
         theme
             .tera
             .render_to(place.template, ctx, &mut html)
