@@ -84,6 +84,10 @@ fn rows<'a, B>(projects: &'a [Project], config: &Config, euros: fn(f64) -> B) ->
         .collect()
 }
 
+/// About the bytes a project takes in either file, so that the files of
+/// thousands of projects are not copied over and over as they grow.
+const ROW_SIZE_HINT: usize = 1536;
+
 pub fn json(projects: &[Project], config: &Config) -> Vec<u8> {
     let number = |e: f64| {
         if e.fract() == 0.0 {
@@ -92,14 +96,16 @@ pub fn json(projects: &[Project], config: &Config) -> Vec<u8> {
             serde_json::Number::from_f64(e).unwrap_or_else(|| serde_json::Number::from(0))
         }
     };
-    let mut out =
-        serde_json::to_vec_pretty(&rows(projects, config, number)).expect("rows serialize");
+    let mut out = Vec::with_capacity(ROW_SIZE_HINT * projects.len());
+    serde_json::to_writer_pretty(&mut out, &rows(projects, config, number))
+        .expect("rows serialize");
     out.push(b'\n');
     out
 }
 
 pub fn csv(projects: &[Project], config: &Config) -> Vec<u8> {
-    let mut out = "\u{feff}".as_bytes().to_vec();
+    let mut out = Vec::with_capacity(ROW_SIZE_HINT * projects.len());
+    out.extend_from_slice("\u{feff}".as_bytes());
     {
         let mut writer = csv::WriterBuilder::new()
             .delimiter(b';')
