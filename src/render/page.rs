@@ -273,7 +273,8 @@ impl<'a> Since<'a> {
         }
     }
 
-    /// What the template of the listing in `file` read in the last build.
+    /// What the template of the listing in `file` read in the last build,
+    /// and the size of the page.
     pub fn listing(&self, file: &str) -> Option<&Listing> {
         self.remembered.listings.get(file)
     }

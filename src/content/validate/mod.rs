@@ -434,9 +434,8 @@ fn link_news(
     }
 }
 
-/// Two pages that would be written to the same address: the second is an error.
-/// Each page with its address, leaving out (with an error) a page whose
-/// address an earlier page has.
+/// Each page with its address. Two pages that would be written to the same
+/// address: the second is an error, and left out.
 fn without_duplicates<'p>(
     pages: &'p [Page],
     diagnostics: &mut Vec<Diagnostic>,
