@@ -13,8 +13,9 @@
 //! inputs changed (see `validate::Memo`), and renders again the pages of items
 //! whose model changed, the listing cards whose summary changed, the
 //! listings whose templates would read something new, the vCards of people
-//! whose details changed and the feeds whose news changed; every other file
-//! is taken from the last build. A change to anything else (settings, data, templates, static or
+//! whose details changed, the feeds whose news changed and the sitemap if a
+//! page or a language version came or went; every other file is taken from
+//! the last build. A change to anything else (settings, data, templates, static or
 //! bundle files) rebuilds everything.
 
 use std::collections::HashSet;
