@@ -14,7 +14,7 @@ pub mod stop;
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::BuildHasher;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
@@ -254,10 +254,11 @@ impl Written {
     }
 }
 
+/// A file's hash, to tell whether its bytes changed; foldhash reads long
+/// inputs several times faster than the standard library's SipHash, and a
+/// site is hundreds of megabytes at thousands of projects.
 fn hash(bytes: &[u8]) -> u64 {
-    let mut h = DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
+    foldhash::fast::FixedState::default().hash_one(bytes)
 }
 
 /// Writes those of `files` whose bytes differ from what `written` says is in
