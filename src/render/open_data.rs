@@ -84,8 +84,10 @@ fn rows<'a, B>(projects: &'a [Project], config: &Config, euros: fn(f64) -> B) ->
         .collect()
 }
 
-/// About the bytes a project takes in either file, so that the files of
-/// thousands of projects are not copied over and over as they grow.
+/// A little more than the bytes a project takes in either file (about 1,100 in
+/// the JSON, 660 in the CSV), so that the files of thousands of projects are
+/// not copied over and over as they grow; memory reserved and never written
+/// costs nothing.
 const ROW_SIZE_HINT: usize = 1536;
 
 pub fn json(projects: &[Project], config: &Config) -> Vec<u8> {

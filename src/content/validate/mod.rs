@@ -55,13 +55,11 @@ pub fn validate(
 ) -> Validated {
     let mut diagnostics = Vec::new();
     let mut later_links = Vec::new();
-    let (pages, paths): (Vec<&Page>, Vec<String>) =
-        without_duplicates(&loaded.pages, &mut diagnostics)
-            .into_iter()
-            .unzip();
+    let (pages, paths) = without_duplicates(&loaded.pages, &mut diagnostics);
     let (links, assets) = links_and_assets(
         &config,
-        (&pages, paths),
+        &pages,
+        paths,
         &loaded.bundle_files,
         &loaded.static_files,
     );
@@ -434,12 +432,12 @@ fn link_news(
     }
 }
 
-/// Each page with its address. Two pages that would be written to the same
-/// address: the second is an error, and left out.
+/// The pages and, in the same order, their addresses. Two pages that would be
+/// written to the same address: the second is an error, and left out.
 fn without_duplicates<'p>(
     pages: &'p [Page],
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<(&'p Page, String)> {
+) -> (Vec<&'p Page>, Vec<String>) {
     let paths: Vec<String> = pages.par_iter().map(Page::path).collect();
     let mut first: HashMap<&str, &Page> = HashMap::with_capacity(pages.len());
     let mut kept = vec![true; pages.len()];
@@ -468,14 +466,15 @@ fn without_duplicates<'p>(
     }
     (pages.iter().zip(paths).zip(kept))
         .filter_map(|(page, kept)| kept.then_some(page))
-        .collect()
+        .unzip()
 }
 
-/// The address book of the site's pages (each with its address) and files,
-/// and the files to copy.
+/// The address book of the site's pages (`paths`: their addresses, in the
+/// same order) and files, and the files to copy.
 fn links_and_assets(
     config: &Config,
-    (pages, paths): (&[&Page], Vec<String>),
+    pages: &[&Page],
+    paths: Vec<String>,
     bundle_files: &[std::path::PathBuf],
     static_files: &[std::path::PathBuf],
 ) -> (Links, Vec<Asset>) {
