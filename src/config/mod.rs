@@ -39,11 +39,17 @@ struct RawConfig {
     search: bool,
     /// How many of the newest news items each Atom feed carries.
     feed_limit: Option<Spanned<usize>>,
+    /// How many items a listing shows on one page.
+    page_size: Option<Spanned<usize>>,
 }
 
 /// Feed readers fetch a feed again every hour or so: the newest items are what
 /// they need, and the news pages list the rest.
 const DEFAULT_FEED_LIMIT: usize = 50;
+
+/// A listing of thousands of cards is megabytes, too much for a phone: fifty
+/// cards make a page of some 40 kB, and most sites have fewer projects.
+const DEFAULT_PAGE_SIZE: usize = 50;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -91,6 +97,9 @@ pub struct Config {
     pub search: bool,
     /// How many of the newest news items each Atom feed carries (at least 1).
     pub feed_limit: usize,
+    /// How many items (projects, good practices, news) a listing shows on
+    /// one page; the rest are on its following pages (at least 1).
+    pub page_size: usize,
 }
 
 impl Config {
@@ -222,21 +231,32 @@ pub fn load(
             }
         },
     };
-    let feed_limit = match &raw.feed_limit {
-        None => DEFAULT_FEED_LIMIT,
-        Some(limit) if limit.value == 0 => {
-            diagnostics.push(
-                Diagnostic::error("invalid-setting", "`feed_limit` must be at least 1")
-                    .hint(format!(
-                        "it is how many of the newest news items each feed carries; leave it out for {DEFAULT_FEED_LIMIT}"
-                    ))
-                    .in_source(&source)
-                    .at(doc.pos(limit)),
-            );
-            DEFAULT_FEED_LIMIT
-        }
-        Some(limit) => limit.value,
-    };
+    let mut at_least_one =
+        |setting: &Option<Spanned<usize>>, key: &str, default, what: &str| match setting {
+            None => default,
+            Some(value) if value.value == 0 => {
+                diagnostics.push(
+                    Diagnostic::error("invalid-setting", format!("`{key}` must be at least 1"))
+                        .hint(format!("it is {what}; leave it out for {default}"))
+                        .in_source(&source)
+                        .at(doc.pos(value)),
+                );
+                default
+            }
+            Some(value) => value.value,
+        };
+    let feed_limit = at_least_one(
+        &raw.feed_limit,
+        "feed_limit",
+        DEFAULT_FEED_LIMIT,
+        "how many of the newest news items each feed carries",
+    );
+    let page_size = at_least_one(
+        &raw.page_size,
+        "page_size",
+        DEFAULT_PAGE_SIZE,
+        "how many projects, good practices or news items a listing shows on one page",
+    );
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
     }
@@ -253,6 +273,7 @@ pub fn load(
         overview: Overview { group_by },
         search: raw.search,
         feed_limit,
+        page_size,
     };
     Ok((config, diagnostics))
 }

@@ -54,6 +54,20 @@ pub enum Status {
     Ended,
 }
 
+impl Status {
+    /// In the order listings group projects: ongoing first.
+    pub const ALL: [Status; 3] = [Status::Ongoing, Status::Upcoming, Status::Ended];
+
+    /// As templates, open data and the status pages' addresses name it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Ongoing => "ongoing",
+            Status::Upcoming => "upcoming",
+            Status::Ended => "ended",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Project {
     pub slug: String,

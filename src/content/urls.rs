@@ -75,3 +75,12 @@ pub fn output_file(page_path: &str) -> String {
         page_path.to_string()
     }
 }
+
+/// Page `number` (from 1) of the listing at `listing`: the first is the
+/// listing itself, the others `regions/lappi/page/2/`.
+pub fn listing_page(listing: &str, number: usize) -> String {
+    match number {
+        1 => listing.to_string(),
+        n => format!("{listing}page/{n}/"),
+    }
+}

@@ -8,6 +8,7 @@ pub mod format;
 pub mod json_ld;
 pub mod open_data;
 pub mod page;
+pub mod pager;
 pub mod taxonomy;
 pub mod theme;
 pub mod vcard;

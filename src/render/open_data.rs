@@ -47,11 +47,7 @@ fn rows<'a, B>(projects: &'a [Project], config: &Config, euros: fn(f64) -> B) ->
                 name: &p.name,
                 short_name: p.short_name.as_deref(),
                 code: p.code.as_deref(),
-                status: match p.status {
-                    crate::content::model::Status::Ongoing => "ongoing",
-                    crate::content::model::Status::Upcoming => "upcoming",
-                    crate::content::model::Status::Ended => "ended",
-                },
+                status: p.status.code(),
                 start: p.duration.start.iso(),
                 end: p.duration.effective_end().map(|d| d.iso()),
                 administrator: p.administrator.as_deref(),

@@ -12,6 +12,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::fields::Fields;
+use super::pager::{self, Pager};
 use super::theme::Theme;
 use super::{Output, json_ld, taxonomy};
 use crate::config::Config;
@@ -29,16 +30,17 @@ pub enum Job<'a> {
     Home(&'a str),
     /// Language index, taxonomy index.
     TaxonomyIndex(usize, usize),
-    /// Language index, taxonomy index, term index.
-    Term(usize, usize, usize),
+    /// Language index, taxonomy index, term index, page number (from 1).
+    Term(usize, usize, usize, usize),
     /// Every project grouped by region, printable (language index).
     Overview(usize),
     Statement(&'a str),
     Project(&'a Project),
-    GoodPracticeIndex(&'a str),
+    /// The good practices of one language (page number from 1).
+    GoodPracticeIndex(&'a str, usize),
     GoodPractice(usize),
-    /// The news of one language, newest first.
-    NewsIndex(&'a str),
+    /// The news of one language, newest first (page number from 1).
+    NewsIndex(&'a str, usize),
     NewsItem(usize),
     /// The search page (language), when the site has search.
     Search(&'a str),
@@ -56,10 +58,20 @@ impl Job<'_> {
                 | Job::TaxonomyIndex(..)
                 | Job::Term(..)
                 | Job::Overview(_)
-                | Job::GoodPracticeIndex(_)
-                | Job::NewsIndex(_)
+                | Job::GoodPracticeIndex(..)
+                | Job::NewsIndex(..)
                 | Job::Contacts
         )
+    }
+
+    /// Which page of its listing the page is: 1 for a page not split.
+    fn page_number(&self) -> usize {
+        match self {
+            Job::Term(.., page) | Job::GoodPracticeIndex(_, page) | Job::NewsIndex(_, page) => {
+                *page
+            }
+            _ => 1,
+        }
     }
 }
 
@@ -196,6 +208,25 @@ const CARD_TEMPLATE: &str = "partials/project-card.html";
 /// The theme's template of a project's facts on the overview page.
 const OVERVIEW_FACTS_TEMPLATE: &str = "partials/overview-facts.html";
 
+/// What the indexes of good practices and news list in one language.
+struct Indexes<'a> {
+    good_practices: Vec<&'a GoodPractice>,
+    /// The default language's good practices not yet in this one, listed
+    /// after its own, marked as in the default language.
+    untranslated: Vec<&'a GoodPractice>,
+    /// Newest first.
+    news: Vec<&'a News>,
+}
+
+/// A status on the home page: its first page of projects (added as
+/// `projects`), how many it has, and the address of its own pages.
+#[derive(Serialize)]
+struct Group {
+    status: Status,
+    count: usize,
+    url: String,
+}
+
 /// How many news items the home page shows.
 const HOME_NEWS: usize = 3;
 
@@ -314,6 +345,8 @@ pub struct Pages<'a> {
     /// summary as a template value, and the summary with its card rendered.
     /// Made once, before the listings render, then shared by every listing.
     listed: OnceLock<Vec<HashMap<&'a str, Card>>>,
+    /// What the indexes of good practices and news list in each language.
+    indexes: OnceLock<Vec<Indexes<'a>>>,
     /// The UI strings of each language as a template value, made once.
     strings: HashMap<&'a str, Value>,
 }
@@ -352,6 +385,7 @@ impl<'a> Pages<'a> {
             statement_versions,
             listings: OnceLock::new(),
             listed: OnceLock::new(),
+            indexes: OnceLock::new(),
             strings,
         }
     }
@@ -468,11 +502,7 @@ impl<'a> Pages<'a> {
 
     /// `projects` as a listing in `lang` shows them.
     fn listed(&self, lang: &str, projects: impl Iterator<Item = &'a Project>) -> Value {
-        let languages = &self.site.config.languages;
-        let l = languages
-            .iter()
-            .position(|x| x == lang)
-            .expect("a site language");
+        let l = language_index(&self.site.config.languages, lang);
         let listed = &self
             .listed
             .get()
@@ -487,18 +517,23 @@ impl<'a> Pages<'a> {
     /// Every page of the site.
     pub fn jobs(&self) -> Vec<Job<'a>> {
         let site = self.site;
+        let size = site.config.page_size;
         let mut jobs = vec![Job::Contacts, Job::NotFound];
         for (l, (_, taxonomies)) in self.listings().iter().enumerate() {
             jobs.push(Job::Overview(l));
             for (t, taxonomy) in taxonomies.iter().enumerate() {
                 jobs.push(Job::TaxonomyIndex(l, t));
-                jobs.extend((0..taxonomy.terms.len()).map(|term| Job::Term(l, t, term)));
+                for (i, term) in taxonomy.terms.iter().enumerate() {
+                    let pages = pager::count(term.projects.len(), size);
+                    jobs.extend((1..=pages).map(|page| Job::Term(l, t, i, page)));
+                }
             }
         }
         for lang in &site.config.languages {
             jobs.push(Job::Home(lang));
-            jobs.push(Job::GoodPracticeIndex(lang));
-            jobs.push(Job::NewsIndex(lang));
+            let (good_practices, news) = self.index_pages(lang);
+            jobs.extend((1..=good_practices).map(|page| Job::GoodPracticeIndex(lang, page)));
+            jobs.extend((1..=news).map(|page| Job::NewsIndex(lang, page)));
             if site.config.search {
                 jobs.push(Job::Search(lang));
             }
@@ -531,9 +566,42 @@ impl<'a> Pages<'a> {
         projects.chain(good_practices).collect()
     }
 
-    /// The news written in `lang`, newest first.
-    fn news_in(&self, lang: &'a str) -> impl Iterator<Item = &'a News> {
-        self.site.news.iter().filter(move |n| n.lang == lang)
+    /// How many pages the indexes of good practices and of news have in `lang`.
+    fn index_pages(&self, lang: &str) -> (usize, usize) {
+        let indexes = self.indexes(lang);
+        let size = self.site.config.page_size;
+        let good_practices = indexes.good_practices.len() + indexes.untranslated.len();
+        (
+            pager::count(good_practices, size),
+            pager::count(indexes.news.len(), size),
+        )
+    }
+
+    /// What the indexes of good practices and news list in `lang`.
+    fn indexes(&self, lang: &str) -> &Indexes<'a> {
+        let site = self.site;
+        let languages = &site.config.languages;
+        let all = self.indexes.get_or_init(|| {
+            languages
+                .par_iter()
+                .map(|lang| {
+                    let (own, others): (Vec<_>, Vec<_>) =
+                        site.good_practices.iter().partition(|g| &g.lang == lang);
+                    let translated: HashSet<&str> = own.iter().map(|g| g.slug.as_str()).collect();
+                    let untranslated = (others.into_iter())
+                        .filter(|g| {
+                            g.lang == site.config.language && !translated.contains(g.slug.as_str())
+                        })
+                        .collect();
+                    Indexes {
+                        good_practices: own,
+                        untranslated,
+                        news: site.news.iter().filter(|n| &n.lang == lang).collect(),
+                    }
+                })
+                .collect()
+        });
+        &all[language_index(languages, lang)]
     }
 
     fn versions_of(&self, alternates: &'a [Alternate]) -> Vec<Version> {
@@ -553,12 +621,38 @@ impl<'a> Pages<'a> {
         self.theme
     }
 
+    /// Page `page` of `total` of the listing at `listing` in `lang`.
+    fn pager(&self, lang: &str, listing: &str, page: usize, total: usize) -> Pager {
+        let config = &self.site.config;
+        let prefix = urls::language_prefix(lang, &config.language);
+        Pager::new(
+            &format!("{}{prefix}{listing}", config.base_path),
+            page,
+            total,
+        )
+    }
+
     fn term_url(&self, lang: &str, key: &str, slug: &str) -> String {
         let config = &self.site.config;
         format!(
             "{}{key}/{slug}/",
             urls::language_prefix(lang, &config.language)
         )
+    }
+
+    /// The versions of page `page` of an index at `path`: every language's
+    /// first page, and of the others those of the languages with as many
+    /// pages (`pages` picks the index's count from `index_pages`).
+    fn index_page_versions(
+        &self,
+        path: &str,
+        lang: &str,
+        page: usize,
+        pages: impl Fn((usize, usize)) -> usize,
+    ) -> Option<Vec<Version>> {
+        let mut versions = self.in_every_language(path, lang);
+        versions.retain(|v| pages(self.index_pages(&v.lang)) >= page);
+        Some(versions)
     }
 
     /// Home and listing pages exist in every language of the site.
@@ -610,8 +704,8 @@ impl<'a> Pages<'a> {
                 }
                 site.people == last.site.people && lists(site).eq(lists(last.site))
             }
-            Job::GoodPracticeIndex(_) => site.good_practices == last.site.good_practices,
-            Job::NewsIndex(_) => site.news == last.site.news,
+            Job::GoodPracticeIndex(..) => site.good_practices == last.site.good_practices,
+            Job::NewsIndex(..) => site.news == last.site.news,
             Job::Search(_) | Job::NotFound | Job::Statement(_) => true,
             _ => false,
         }
@@ -634,7 +728,12 @@ impl<'a> Pages<'a> {
                 format!("{}{}", prefix(&p.lang), urls::project(&p.slug)),
                 Some(self.versions_of(&p.versions)),
             ),
-            Job::GoodPracticeIndex(l) => in_each("good-practices.html", l, urls::good_practices()),
+            Job::GoodPracticeIndex(l, page) => {
+                let path = urls::listing_page(&urls::good_practices(), *page);
+                let (template, l, path, _) = in_each("good-practices.html", l, path);
+                let versions = self.index_page_versions(&path, l, *page, |(gps, _)| gps);
+                (template, l, path, versions)
+            }
             Job::GoodPractice(i) => {
                 let gp = &site.good_practices[*i];
                 let version = Version {
@@ -650,7 +749,12 @@ impl<'a> Pages<'a> {
                     Some(vec![version]),
                 )
             }
-            Job::NewsIndex(l) => in_each("news.html", l, urls::news()),
+            Job::NewsIndex(l, page) => {
+                let path = urls::listing_page(&urls::news(), *page);
+                let (template, l, path, _) = in_each("news.html", l, path);
+                let versions = self.index_page_versions(&path, l, *page, |(_, news)| news);
+                (template, l, path, versions)
+            }
             Job::Search(l) => in_each("search.html", l, urls::search()),
             Job::NewsItem(i) => {
                 let item = &site.news[*i];
@@ -665,10 +769,10 @@ impl<'a> Pages<'a> {
                 let (l, taxonomy) = self.taxonomy(*l, *t);
                 in_each("taxonomy.html", l, format!("{}/", taxonomy.key))
             }
-            Job::Term(l, t, i) => {
+            Job::Term(l, t, i, page) => {
                 let (l, taxonomy) = self.taxonomy(*l, *t);
                 let path = self.term_url(l, taxonomy.key, &taxonomy.terms[*i].slug);
-                ("term.html", l, path, None)
+                ("term.html", l, urls::listing_page(&path, *page), None)
             }
             Job::Overview(l) => in_each("overview.html", self.listings()[*l].0, urls::overview()),
             Job::Contacts => (
@@ -711,45 +815,88 @@ impl<'a> Pages<'a> {
         let config = &site.config;
         match job {
             Job::Home(l) => {
+                let size = config.page_size;
                 let in_language = site.projects.iter().chain(&site.translations);
-                let own = self.listed(l, in_language.filter(|p| p.lang == *l));
-                ctx.insert_value("projects", own);
+                let own: Vec<&Project> = in_language.filter(|p| p.lang == *l).collect();
+                // Each status with its first page of projects; the status's
+                // own pages list them all.
+                let mut groups = Vec::new();
+                for status in Status::ALL {
+                    let members: Vec<&Project> =
+                        own.iter().copied().filter(|p| p.status == status).collect();
+                    if members.is_empty() {
+                        continue;
+                    }
+                    let group = Group {
+                        status,
+                        count: members.len(),
+                        url: format!(
+                            "{}{}",
+                            config.base_path,
+                            self.term_url(l, "status", status.code())
+                        ),
+                    };
+                    let mut group =
+                        (Value::from_serializable(&group).into_map()).expect("a group is a map");
+                    let shown = self.listed(l, members.into_iter().take(size));
+                    group.insert("projects".into(), shown);
+                    groups.push(Value::from(group));
+                }
+                ctx.insert_value("groups", Value::from(groups));
                 // Projects not translated yet are listed apart, marked as
                 // being in the default language: text never falls back silently.
-                let untranslated = self.listed(
-                    l,
-                    site.projects
-                        .iter()
-                        .filter(|p| p.lang != *l && !p.versions.iter().any(|v| v.lang == *l)),
-                );
-                ctx.insert_value("untranslated", untranslated);
+                let untranslated: Vec<&Project> = (site.projects.iter())
+                    .filter(|p| p.lang != *l && !p.versions.iter().any(|v| v.lang == *l))
+                    .collect();
+                ctx.insert("untranslated_count", &untranslated.len());
+                let shown = untranslated.into_iter().take(size);
+                ctx.insert_value("untranslated", self.listed(l, shown));
+                let news = &self.indexes(l).news;
                 let news: Vec<NewsSummary> =
-                    self.news_in(l).take(HOME_NEWS).map(Into::into).collect();
+                    news.iter().take(HOME_NEWS).map(|&n| n.into()).collect();
                 ctx.insert("news", &news);
             }
             Job::Project(p) => {
                 ctx.insert("project", p);
                 ctx.insert("json_ld", &json_ld::project(p, config));
             }
-            Job::GoodPracticeIndex(l) => {
-                let (in_language, others): (Vec<_>, Vec<_>) =
-                    site.good_practices.iter().partition(|g| g.lang == *l);
-                let untranslated: Vec<_> = others
-                    .into_iter()
-                    .filter(|g| {
-                        g.lang == config.language && !in_language.iter().any(|t| t.slug == g.slug)
-                    })
-                    .collect();
-                let summary = |g: &&'a GoodPractice| GoodPracticeSummary::from(*g);
-                let in_language: Vec<_> = in_language.iter().map(summary).collect();
-                let untranslated: Vec<_> = untranslated.iter().map(summary).collect();
-                ctx.insert("good_practices", &in_language);
-                ctx.insert("untranslated", &untranslated);
+            Job::GoodPracticeIndex(l, page) => {
+                // The language's own good practices, then the untranslated,
+                // run on from page to page.
+                let Indexes {
+                    good_practices: own,
+                    untranslated,
+                    ..
+                } = self.indexes(l);
+                let pages = self.index_pages(l).0;
+                let shown = pager::range(*page, config.page_size, own.len() + untranslated.len());
+                let part = |list: &[&'a GoodPractice], from: usize| {
+                    let (start, end) = (
+                        shown.start.saturating_sub(from),
+                        shown.end.saturating_sub(from),
+                    );
+                    let summaries: Vec<GoodPracticeSummary> = list
+                        [start.min(list.len())..end.min(list.len())]
+                        .iter()
+                        .map(|&g| g.into())
+                        .collect();
+                    summaries
+                };
+                ctx.insert("good_practices", &part(own, 0));
+                ctx.insert("untranslated", &part(untranslated, own.len()));
+                ctx.insert(
+                    "pager",
+                    &self.pager(l, &urls::good_practices(), *page, pages),
+                );
             }
             Job::GoodPractice(i) => ctx.insert("good_practice", &site.good_practices[*i]),
-            Job::NewsIndex(l) => {
-                let news: Vec<NewsSummary> = self.news_in(l).map(Into::into).collect();
+            Job::NewsIndex(l, page) => {
+                let news = &self.indexes(l).news;
+                let pages = self.index_pages(l).1;
+                let shown = pager::range(*page, config.page_size, news.len());
+                let news: Vec<NewsSummary> = news[shown].iter().map(|&n| n.into()).collect();
                 ctx.insert("news", &news);
+                ctx.insert("pager", &self.pager(l, &urls::news(), *page, pages));
             }
             Job::NewsItem(i) => ctx.insert("news", &site.news[*i]),
             Job::TaxonomyIndex(l, t) => {
@@ -770,12 +917,18 @@ impl<'a> Pages<'a> {
                 ctx.insert("taxonomy", taxonomy.key);
                 ctx.insert("terms", &terms);
             }
-            Job::Term(l, t, i) => {
+            Job::Term(l, t, i, page) => {
                 let (l, taxonomy) = self.taxonomy(*l, *t);
                 let term = &taxonomy.terms[*i];
+                let all = &term.projects;
+                let shown = pager::range(*page, config.page_size, all.len());
                 ctx.insert("taxonomy", taxonomy.key);
                 ctx.insert("term", &term.name);
-                ctx.insert_value("projects", self.listed(l, term.projects.iter().copied()));
+                ctx.insert("count", &all.len());
+                ctx.insert_value("projects", self.listed(l, all[shown].iter().copied()));
+                let listing = format!("{}/{}/", taxonomy.key, term.slug);
+                let pages = pager::count(all.len(), config.page_size);
+                ctx.insert("pager", &self.pager(l, &listing, *page, pages));
             }
             Job::Overview(l) => {
                 let listings = self.listings();
@@ -901,7 +1054,8 @@ impl<'a> Pages<'a> {
     /// The sitemap entry of a page at `place`.
     pub fn entry(&self, job: &Job<'a>, place: &Place<'a>) -> Option<SitemapEntry> {
         let config = &self.site.config;
-        (!matches!(job, Job::NotFound)).then(|| SitemapEntry {
+        // A listing's further pages are reached from its first.
+        (!matches!(job, Job::NotFound) && job.page_number() == 1).then(|| SitemapEntry {
             loc: format!("{}{}", config.base_url, place.page_path),
             alternates: if place.versions.len() > 1 {
                 place.versions.clone()
@@ -981,6 +1135,10 @@ fn meta<'a>(job: &Job<'a>, site: &'a Site) -> Meta<'a> {
             image: None,
         },
     }
+}
+
+fn language_index(languages: &[String], lang: &str) -> usize {
+    (languages.iter().position(|x| x == lang)).expect("a site language")
 }
 
 fn string(theme: &Theme, lang: &str, key: &str) -> String {

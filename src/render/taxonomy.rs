@@ -52,11 +52,7 @@ pub fn build<'a>(projects: &[&'a Project]) -> Vec<Taxonomy<'a>> {
             }
             let mut terms: Vec<Term> = terms.into_values().collect();
             if key == "status" {
-                terms.sort_by_key(|t| {
-                    ["ongoing", "upcoming", "ended"]
-                        .iter()
-                        .position(|s| *s == t.name)
-                });
+                terms.sort_by_key(|t| Status::ALL.iter().position(|s| s.code() == t.name));
             }
             Taxonomy { key, terms }
         })
@@ -84,11 +80,7 @@ fn terms_of<'p>(key: &str, p: &'p Project) -> Vec<&'p str> {
             .and_then(|f| f.programme.as_deref())
             .into_iter()
             .collect(),
-        "status" => vec![match p.status {
-            Status::Ongoing => "ongoing",
-            Status::Upcoming => "upcoming",
-            Status::Ended => "ended",
-        }],
+        "status" => vec![p.status.code()],
         "administrators" => p.administrator.as_deref().into_iter().collect(),
         _ => Vec::new(),
     }

@@ -186,7 +186,7 @@ fn a_missing_ui_string_names_the_language_and_keys() {
     assert_eq!(d.file, "i18n/et.yaml");
     assert!(
         d.message.starts_with(
-            "the UI strings `about_project`, `accessibility_statement`, `administrator`, `all_news`,"
+            "the UI strings `about_project`, `accessibility_statement`, `administrator`, `all_by_status`, `all_ended` and "
         ),
         "{}",
         d.message

@@ -11,6 +11,7 @@ mod funding;
 mod i18n;
 mod metadata;
 mod news;
+mod pagination;
 mod scaffold;
 mod search;
 mod serve;

@@ -74,7 +74,13 @@ fn a_body_edit_renders_only_its_page_and_gives_what_a_full_build_gives() {
 
 /// A session that has built a fresh copy of the example site.
 fn example_built() -> (tempfile::TempDir, Session) {
-    let dir = example_with("");
+    example_built_with("")
+}
+
+/// A session that has built a fresh copy of the example site with `settings`
+/// added to its site.yaml.
+fn example_built_with(settings: &str) -> (tempfile::TempDir, Session) {
+    let dir = example_with(settings);
     let mut session = Session::new(options(dir.path()));
     let update = session.build();
     assert!(!update.has_errors(), "{}", lines(update.diagnostics));
@@ -225,6 +231,50 @@ fn edits_to_front_matter_give_what_a_full_build_gives() {
         !texts(&lappi, "main h2, main h3")
             .iter()
             .any(|t| t.contains("Aito"))
+    );
+}
+
+#[test]
+fn edits_that_move_projects_and_news_between_pages_give_what_a_full_build_gives() {
+    let (dir, mut session) = example_built_with("page_size: 2");
+    let root = dir.path();
+    let edits = [
+        // Lappi keeps one project and Pohjois-Pohjanmaa gets a second page.
+        (
+            "content/projects/aito.md",
+            "maakunta: Lappi",
+            "maakunta: Pohjois-Pohjanmaa",
+        ),
+        // Ended early: from the ongoing to the first page of the ended.
+        (
+            "content/projects/sointu.md",
+            "toteutusaika: 1.5.2024–30.11.2026",
+            "toteutusaika: 1.5.2024–31.10.2026",
+        ),
+        // The newest news item becomes the oldest, on the second page.
+        (
+            "content/news/yleiskatsaus.md",
+            "päivämäärä: 16.11.2026",
+            "päivämäärä: 1.1.2020",
+        ),
+    ];
+    for (file, from, to) in edits {
+        edit(root, file, from, to);
+        let update = session.rebuild(&[PathBuf::from(file)]);
+        assert!(!update.has_errors(), "{}", lines(update.diagnostics));
+        assert_as_full_build(&update, root);
+    }
+    let update = session.rebuild(&[]);
+    let rendered = update.rendered.unwrap();
+    let news = page(rendered, "news/page/2/index.html");
+    assert_eq!(
+        texts(&news, "main .news-list h2 a"),
+        ["Kaikki hankkeet yhdellä tulostettavalla sivulla"]
+    );
+    assert!(
+        rendered
+            .file("regions/pohjois-pohjanmaa/page/2/index.html")
+            .is_some()
     );
 }
 
