@@ -347,6 +347,9 @@ pub struct Pages<'a> {
     listed: OnceLock<Vec<HashMap<&'a str, Card>>>,
     /// What the indexes of good practices and news list in each language.
     indexes: OnceLock<Vec<Indexes<'a>>>,
+    /// Whether the good practices, and the news, are as in the last build:
+    /// found once for the hundreds of pages of their indexes.
+    same_as_last: OnceLock<(bool, bool)>,
     /// The UI strings of each language as a template value, made once.
     strings: HashMap<&'a str, Value>,
 }
@@ -386,6 +389,7 @@ impl<'a> Pages<'a> {
             listings: OnceLock::new(),
             listed: OnceLock::new(),
             indexes: OnceLock::new(),
+            same_as_last: OnceLock::new(),
             strings,
         }
     }
@@ -704,8 +708,18 @@ impl<'a> Pages<'a> {
                 }
                 site.people == last.site.people && lists(site).eq(lists(last.site))
             }
-            Job::GoodPracticeIndex(..) => site.good_practices == last.site.good_practices,
-            Job::NewsIndex(..) => site.news == last.site.news,
+            Job::GoodPracticeIndex(..) | Job::NewsIndex(..) => {
+                let (good_practices, news) = *self.same_as_last.get_or_init(|| {
+                    (
+                        site.good_practices == last.site.good_practices,
+                        site.news == last.site.news,
+                    )
+                });
+                match job {
+                    Job::NewsIndex(..) => news,
+                    _ => good_practices,
+                }
+            }
             Job::Search(_) | Job::NotFound | Job::Statement(_) => true,
             _ => false,
         }
