@@ -253,17 +253,9 @@ fn each_feed_carries_the_newest_items_up_to_feed_limit() {
 
 #[test]
 fn a_feed_limit_of_zero_is_an_error_that_names_the_default() {
-    let site = example_with("feed_limit: 0");
-    let errors = errors_of(site.path());
-    let config = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
-    let line = config.lines().count();
-    assert_eq!(
-        lines(&errors),
-        format!("error[invalid-setting]: site.yaml:{line}:13: `feed_limit` must be at least 1\n")
-    );
-    assert_eq!(
-        errors[0].hint.as_deref(),
-        Some("it is how many of the newest news items each feed carries; leave it out for 50")
+    assert_zero_is_an_error(
+        "feed_limit",
+        "it is how many of the newest news items each feed carries; leave it out for 50",
     );
 }
 

@@ -218,18 +218,8 @@ fn news_and_good_practices_are_split_into_pages_whose_versions_exist() {
 
 #[test]
 fn a_page_size_of_zero_is_an_error_that_names_the_default() {
-    let site = example_with("page_size: 0");
-    let errors = errors_of(site.path());
-    let config = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
-    let line = config.lines().count();
-    assert_eq!(
-        lines(&errors),
-        format!("error[invalid-setting]: site.yaml:{line}:12: `page_size` must be at least 1\n")
-    );
-    assert_eq!(
-        errors[0].hint.as_deref(),
-        Some(
-            "it is how many projects, good practices or news items a listing shows on one page; leave it out for 50"
-        )
+    assert_zero_is_an_error(
+        "page_size",
+        "it is how many projects, good practices or news items a listing shows on one page; leave it out for 50",
     );
 }

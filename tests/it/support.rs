@@ -217,3 +217,17 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files.sort();
     files
 }
+
+/// Asserts that `key: 0` added to the example's site.yaml is an error at the
+/// value, with `hint`, and the only one.
+pub fn assert_zero_is_an_error(key: &str, hint: &str) {
+    let site = example_with(&format!("{key}: 0"));
+    let errors = errors_of(site.path());
+    let config = std::fs::read_to_string(site.path().join("site.yaml")).unwrap();
+    let (line, column) = (config.lines().count(), key.len() + 3);
+    assert_eq!(
+        lines(&errors),
+        format!("error[invalid-setting]: site.yaml:{line}:{column}: `{key}` must be at least 1\n")
+    );
+    assert_eq!(errors[0].hint.as_deref(), Some(hint));
+}
