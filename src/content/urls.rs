@@ -12,6 +12,11 @@ pub const TAXONOMIES: [&str; 6] = [
     "administrators",
 ];
 
+/// A term's listing: `regions/lappi/`.
+pub fn term(taxonomy: &str, slug: &str) -> String {
+    format!("{taxonomy}/{slug}/")
+}
+
 pub fn home() -> String {
     String::new()
 }

@@ -639,8 +639,9 @@ impl<'a> Pages<'a> {
     fn term_url(&self, lang: &str, key: &str, slug: &str) -> String {
         let config = &self.site.config;
         format!(
-            "{}{key}/{slug}/",
-            urls::language_prefix(lang, &config.language)
+            "{}{}",
+            urls::language_prefix(lang, &config.language),
+            urls::term(key, slug)
         )
     }
 
@@ -940,7 +941,7 @@ impl<'a> Pages<'a> {
                 ctx.insert("term", &term.name);
                 ctx.insert("count", &all.len());
                 ctx.insert_value("projects", self.listed(l, all[shown].iter().copied()));
-                let listing = format!("{}/{}/", taxonomy.key, term.slug);
+                let listing = urls::term(taxonomy.key, &term.slug);
                 let pages = pager::count(all.len(), config.page_size);
                 ctx.insert("pager", &self.pager(l, &listing, *page, pages));
             }
