@@ -3,7 +3,7 @@
 //! and the logos a site supplies. The built-in registry is merged with the site's
 //! own data/funders.yaml, whose entries add funders or replace them by `id`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -92,16 +92,30 @@ pub struct Funders {
     pub retired_marks: Vec<String>,
     pub results_due_months: u32,
     pub emblem_height: u32,
+    /// Each entry's id, names and aliases, [`normalised`], to its index in
+    /// `entries`: every project looks up each of its funders.
+    by_name: HashMap<String, usize>,
 }
 
 impl Funders {
-    /// The registry entry a project's funder names: by id, name or alias.
+    /// The registry entry a project's funder names: by id, name or alias,
+    /// whatever the case and spacing.
     pub fn find(&self, name: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| {
-            same_name(&e.id, name)
-                || e.name.values().any(|n| same_name(n, name))
-                || e.aliases.iter().any(|a| same_name(a, name))
-        })
+        self.by_name
+            .get(&normalised(name))
+            .map(|&i| &self.entries[i])
+    }
+
+    /// Indexes the entries by name; where two share a name, the first wins.
+    fn indexed(mut self) -> Self {
+        self.by_name.clear();
+        for (i, e) in self.entries.iter().enumerate() {
+            let names = [&e.id].into_iter().chain(e.name.values()).chain(&e.aliases);
+            for name in names {
+                self.by_name.entry(normalised(name)).or_insert(i);
+            }
+        }
+        self
     }
 
     pub fn ids(&self) -> Vec<&str> {
@@ -109,14 +123,15 @@ impl Funders {
     }
 }
 
-/// Whether two names are the same but for case and spacing. Compares as it
-/// goes: every project looks up each of its funders among all the entries.
+/// A name as compared: in lower case, its words one space apart.
+fn normalised(name: &str) -> String {
+    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+    words.join(" ")
+}
+
+/// Whether two names are the same but for case and spacing.
 fn same_name(a: &str, b: &str) -> bool {
-    fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
-        s.split_whitespace()
-            .flat_map(|word| word.chars().flat_map(char::to_lowercase).chain([' ']))
-    }
-    letters(a).eq(letters(b))
+    normalised(a) == normalised(b)
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -155,9 +170,10 @@ pub fn load(root: &Path) -> Result<Funders, Vec<Diagnostic>> {
         retired_marks: built_in.retired_marks.unwrap_or_default(),
         results_due_months: built_in.results_due_months.unwrap_or(12),
         emblem_height: built_in.emblem_height.unwrap_or(48),
+        by_name: HashMap::new(),
     };
     let Some(site) = read_site::<FunderFile>(root, "funders.yaml") else {
-        return Ok(funders);
+        return Ok(funders.indexed());
     };
     let (site, source) = site.map_err(|d| vec![d])?;
     let mut errors = Vec::new();
@@ -184,7 +200,7 @@ pub fn load(root: &Path) -> Result<Funders, Vec<Diagnostic>> {
         .unwrap_or(funders.results_due_months);
     funders.emblem_height = site.emblem_height.unwrap_or(funders.emblem_height);
     if errors.is_empty() {
-        Ok(funders)
+        Ok(funders.indexed())
     } else {
         Err(errors)
     }
@@ -246,5 +262,20 @@ mod tests {
             "Medfinansieras av Europeiska unionen"
         );
         assert_eq!(statement["funded"]["en"], "Funded by the European Union");
+    }
+
+    #[test]
+    fn a_site_entry_replaces_the_built_in_one_of_its_id_in_every_lookup() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/funding/logos");
+        let f = load(&root).unwrap();
+        let stea = f.find("stea").unwrap();
+        assert!(stea.logo.is_some(), "the site's entry, with its logo");
+        assert!(std::ptr::eq(f.find("STEA").unwrap(), stea));
+        // The built-in entry's Swedish name is not the site's.
+        assert!(
+            f.find("Social- och hälsoorganisationernas understödscentral STEA")
+                .is_none()
+        );
+        assert_eq!(f.find("ESR").unwrap().kind, Kind::Fund);
     }
 }
