@@ -123,15 +123,21 @@ impl Funders {
     }
 }
 
-/// A name as compared: in lower case, its words one space apart.
-fn normalised(name: &str) -> String {
-    let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
-    words.join(" ")
+/// A name's letters as compared: in lower case, each word followed by one space.
+fn letters(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.split_whitespace()
+        .flat_map(|word| word.chars().flat_map(char::to_lowercase).chain([' ']))
 }
 
-/// Whether two names are the same but for case and spacing.
+/// A name as the index of funders keys it.
+fn normalised(name: &str) -> String {
+    letters(name).collect()
+}
+
+/// Whether two names are the same but for case and spacing; compares as it
+/// goes, without making either.
 fn same_name(a: &str, b: &str) -> bool {
-    normalised(a) == normalised(b)
+    letters(a).eq(letters(b))
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -654,10 +654,10 @@ impl<'a> Pages<'a> {
         lang: &str,
         page: usize,
         pages: impl Fn((usize, usize)) -> usize,
-    ) -> Option<Vec<Version>> {
+    ) -> Vec<Version> {
         let mut versions = self.in_every_language(path, lang);
         versions.retain(|v| pages(self.index_pages(&v.lang)) >= page);
-        Some(versions)
+        versions
     }
 
     /// Home and listing pages exist in every language of the site.
@@ -747,7 +747,7 @@ impl<'a> Pages<'a> {
                 let path = urls::listing_page(&urls::good_practices(), *page);
                 let (template, l, path, _) = in_each("good-practices.html", l, path);
                 let versions = self.index_page_versions(&path, l, *page, |(gps, _)| gps);
-                (template, l, path, versions)
+                (template, l, path, Some(versions))
             }
             Job::GoodPractice(i) => {
                 let gp = &site.good_practices[*i];
@@ -768,7 +768,7 @@ impl<'a> Pages<'a> {
                 let path = urls::listing_page(&urls::news(), *page);
                 let (template, l, path, _) = in_each("news.html", l, path);
                 let versions = self.index_page_versions(&path, l, *page, |(_, news)| news);
-                (template, l, path, versions)
+                (template, l, path, Some(versions))
             }
             Job::Search(l) => in_each("search.html", l, urls::search()),
             Job::NewsItem(i) => {

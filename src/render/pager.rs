@@ -54,11 +54,7 @@ impl Pager {
                 pages.push(Some(link(n)));
             } else if pages.last().is_some_and(Option::is_some) {
                 // A gap of one page shows the page rather than a gap.
-                if shown(n + 1) && n > 1 && shown(n - 1) {
-                    pages.push(Some(link(n)));
-                } else {
-                    pages.push(None);
-                }
+                pages.push(shown(n + 1).then(|| link(n)));
             }
         }
         Pager {
