@@ -291,7 +291,7 @@ impl Session {
 fn apply(site: &mut Site, source: &str, body: Arc<String>) {
     for p in site.projects.iter_mut().chain(site.translations.iter_mut()) {
         if p.source == source {
-            p.body = Arc::clone(&body);
+            Arc::make_mut(p).body = Arc::clone(&body);
         }
     }
     for g in site
@@ -299,7 +299,7 @@ fn apply(site: &mut Site, source: &str, body: Arc<String>) {
         .iter_mut()
         .filter(|g| g.source == source)
     {
-        g.body = Arc::clone(&body);
+        Arc::make_mut(g).body = Arc::clone(&body);
     }
 }
 

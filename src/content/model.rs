@@ -15,17 +15,21 @@ use super::raw::LinkKind;
 use crate::config::Config;
 use crate::funders::Texts;
 
+/// Pages' models are shared (`Arc`) with the checks `serve` keeps, so that
+/// after an edit the pages it did not touch are the same models, found
+/// unchanged by a pointer's comparison, and the last build is freed by
+/// counting references.
 #[derive(Debug, Clone, Serialize)]
 pub struct Site {
     pub config: Config,
     /// Home-page order: ongoing, then upcoming, then ended; newest first within each.
-    pub projects: Vec<Project>,
+    pub projects: Vec<Arc<Project>>,
     /// Versions of projects in the site's other languages, in the same order.
-    pub translations: Vec<Project>,
+    pub translations: Vec<Arc<Project>>,
     /// Sorted by name.
-    pub good_practices: Vec<GoodPractice>,
+    pub good_practices: Vec<Arc<GoodPractice>>,
     /// News items and press releases in every language, newest first.
-    pub news: Vec<News>,
+    pub news: Vec<Arc<News>>,
     /// Everyone on a contact card, once each, sorted by name.
     pub people: Vec<super::people::Person>,
     /// The date the build considers "today" (for project status).

@@ -2,6 +2,7 @@
 //! person working on several projects is one entry (and one vCard), not several.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -21,34 +22,42 @@ pub struct Person {
 }
 
 /// Everyone on a contact card, each once; fills in every card's vCard URL.
+/// A translation's card is the person of the same identity in the default
+/// language, if there is one: it adds neither facts nor projects to them.
 pub fn collect(
-    projects: &mut [Project],
-    good_practices: &mut [GoodPractice],
+    projects: &mut [Arc<Project>],
+    translations: &mut [Arc<Project>],
+    good_practices: &mut [Arc<GoodPractice>],
     base_path: &str,
 ) -> Vec<Person> {
-    let mut people: Vec<Person> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut slugs: HashSet<String> = HashSet::new();
-    let mut cards: Vec<(&mut Contact, ProjectRef)> = Vec::new();
-    for p in projects.iter_mut() {
-        let r = ProjectRef {
-            name: p.name.clone(),
-            url: p.url.clone(),
-            status: p.status,
-        };
-        cards.extend(p.contacts.iter_mut().map(|c| (c, r.clone())));
+    let reference = |p: &Project| ProjectRef {
+        name: p.name.clone(),
+        url: p.url.clone(),
+        status: p.status,
+    };
+    // Every card with its project and whether it is a translation's.
+    let mut cards: Vec<(&Contact, ProjectRef, bool)> = Vec::new();
+    for p in projects.iter() {
+        cards.extend(p.contacts.iter().map(|c| (c, reference(p), false)));
     }
-    for gp in good_practices.iter_mut() {
-        let r = gp.project.clone();
-        cards.extend(gp.contacts.iter_mut().map(|c| (c, r.clone())));
+    for gp in good_practices.iter() {
+        cards.extend(gp.contacts.iter().map(|c| (c, gp.project.clone(), false)));
+    }
+    for p in translations.iter() {
+        cards.extend(p.contacts.iter().map(|c| (c, reference(p), true)));
     }
     // Who each card is, and the name part of a new person's vCard file, for
     // tens of thousands of cards at once; the merging below is in order.
     let keys: Vec<(String, String)> = cards
         .par_iter()
-        .map(|(contact, _)| (identity(contact), slugify(&contact.name)))
+        .map(|(contact, ..)| (identity(contact), slugify(&contact.name)))
         .collect();
-    for ((contact, project), (key, base)) in cards.into_iter().zip(keys) {
+    let mut people: Vec<Person> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut slugs: HashSet<String> = HashSet::new();
+    let mut whose = Vec::with_capacity(cards.len());
+    for ((contact, project, translated), (key, base)) in cards.into_iter().zip(keys) {
+        let known = by_key.get(&key).copied();
         let index = *by_key.entry(key).or_insert_with(|| {
             let base = if base.is_empty() {
                 "yhteystieto".to_string()
@@ -70,12 +79,26 @@ pub fn collect(
             });
             people.len() - 1
         });
+        whose.push(index);
+        if translated && known.is_some() {
+            continue;
+        }
         let person = &mut people[index];
         merge(&mut person.contact, contact);
         if !person.projects.iter().any(|p| p.url == project.url) {
             person.projects.push(project);
         }
-        contact.vcard = Some(person.vcard.clone());
+    }
+    // Each card's vCard, in the order the cards were gathered.
+    let mut vcards = whose.into_iter().map(|i| Some(people[i].vcard.clone()));
+    for p in projects.iter_mut() {
+        link_cards(p, |p| &p.contacts, |p| &mut p.contacts, &mut vcards);
+    }
+    for gp in good_practices.iter_mut() {
+        link_cards(gp, |g| &g.contacts, |g| &mut g.contacts, &mut vcards);
+    }
+    for p in translations.iter_mut() {
+        link_cards(p, |p| &p.contacts, |p| &mut p.contacts, &mut vcards);
     }
     for person in &mut people {
         person.contact.vcard = Some(person.vcard.clone());
@@ -87,6 +110,23 @@ pub fn collect(
             .then_with(|| a.slug.cmp(&b.slug))
     });
     people
+}
+
+/// Gives the cards of `model` (read by `get`, written by `get_mut`) the next
+/// vCards of `vcards`; copies a model shared with the checks `serve` keeps
+/// only if one of them changed.
+fn link_cards<T: Clone>(
+    model: &mut Arc<T>,
+    get: fn(&T) -> &Vec<Contact>,
+    get_mut: fn(&mut T) -> &mut Vec<Contact>,
+    vcards: &mut impl Iterator<Item = Option<String>>,
+) {
+    let wanted: Vec<Option<String>> = vcards.take(get(model).len()).collect();
+    if get(model).iter().zip(&wanted).any(|(c, v)| c.vcard != *v) {
+        for (contact, vcard) in get_mut(Arc::make_mut(model)).iter_mut().zip(wanted) {
+            contact.vcard = vcard;
+        }
+    }
 }
 
 /// The same person: the same email address, else the same name and phone.

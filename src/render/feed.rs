@@ -74,9 +74,14 @@ pub fn feeds<'a>(
 /// version's that has news.
 fn wanted<'a>(site: &'a Site, theme: &Theme) -> Vec<Wanted<'a>> {
     let config = &site.config;
-    let by_url: HashMap<&str, &News> = site.news.iter().map(|n| (n.url.as_str(), n)).collect();
+    let by_url: HashMap<&str, &News> = site.news.iter().map(|n| (n.url.as_str(), &**n)).collect();
     let languages = config.languages.iter().map(|lang| {
-        let items = site.news.iter().filter(|n| n.lang == *lang).collect();
+        let items = site
+            .news
+            .iter()
+            .filter(|n| n.lang == *lang)
+            .map(|n| &**n)
+            .collect();
         let title = format!("{} – {}", config.title, theme.text(lang, "news"));
         let page_path = format!(
             "{}{}",

@@ -120,7 +120,7 @@ fn render_since(
 ) -> Result<Made, Vec<Diagnostic>> {
     let pages = Pages::new(site, theme);
     let jobs = pages.jobs();
-    pages.prepare_listings(last.map(Since::cards))?;
+    pages.prepare_listings(last)?;
     let theme = pages.theme();
     // The pages and the files made from the whole site, side by side.
     let (results, site_files) = rayon::join(

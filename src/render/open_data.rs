@@ -2,6 +2,8 @@
 //! (UTF-8 with a byte order mark and semicolons, as Finnish Excel expects).
 //! Contact people are left out: open data is copied far and kept long.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::config::Config;
@@ -36,7 +38,11 @@ struct Row<'a, B> {
     total_budget_eur: Option<B>,
 }
 
-fn rows<'a, B>(projects: &'a [Project], config: &Config, euros: fn(f64) -> B) -> Vec<Row<'a, B>> {
+fn rows<'a, B>(
+    projects: &'a [Arc<Project>],
+    config: &Config,
+    euros: fn(f64) -> B,
+) -> Vec<Row<'a, B>> {
     projects
         .iter()
         .map(|p| {
@@ -86,7 +92,7 @@ fn rows<'a, B>(projects: &'a [Project], config: &Config, euros: fn(f64) -> B) ->
 /// costs nothing.
 const ROW_SIZE_HINT: usize = 1536;
 
-pub fn json(projects: &[Project], config: &Config) -> Vec<u8> {
+pub fn json(projects: &[Arc<Project>], config: &Config) -> Vec<u8> {
     let number = |e: f64| {
         if e.fract() == 0.0 {
             serde_json::Number::from(e as i64)
@@ -101,7 +107,7 @@ pub fn json(projects: &[Project], config: &Config) -> Vec<u8> {
     out
 }
 
-pub fn csv(projects: &[Project], config: &Config) -> Vec<u8> {
+pub fn csv(projects: &[Arc<Project>], config: &Config) -> Vec<u8> {
     let mut out = Vec::with_capacity(ROW_SIZE_HINT * projects.len());
     out.extend_from_slice("\u{feff}".as_bytes());
     {

@@ -4,7 +4,7 @@
 //! re-renders only what an edit touched.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -201,7 +201,7 @@ pub struct Card {
 }
 
 /// Each language's cards by project URL.
-pub type Cards = Vec<HashMap<String, Card>>;
+pub type Cards = Vec<foldhash::HashMap<String, Card>>;
 
 /// The theme's template of a project's card in listings.
 const CARD_TEMPLATE: &str = "partials/project-card.html";
@@ -253,10 +253,10 @@ struct Meta<'a> {
 /// as they did.
 pub struct Since<'a> {
     site: &'a Site,
-    projects: HashMap<(&'a str, &'a str), &'a Project>,
-    good_practices: HashMap<(&'a str, &'a str), &'a GoodPractice>,
-    news: HashMap<(&'a str, &'a str), &'a News>,
-    people: HashMap<&'a str, &'a Person>,
+    projects: foldhash::HashMap<(&'a str, &'a str), &'a Project>,
+    good_practices: foldhash::HashMap<(&'a str, &'a str), &'a GoodPractice>,
+    news: foldhash::HashMap<(&'a str, &'a str), &'a News>,
+    people: foldhash::HashMap<&'a str, &'a Person>,
     remembered: &'a Remembered,
 }
 
@@ -289,15 +289,15 @@ impl<'a> Since<'a> {
         Since {
             site: last,
             projects: (last.projects.iter().chain(&last.translations))
-                .map(|p| (key(&p.lang, &p.slug), p))
+                .map(|p| (key(&p.lang, &p.slug), &**p))
                 .collect(),
             good_practices: (last.good_practices.iter())
-                .map(|g| (key(&g.lang, &g.slug), g))
+                .map(|g| (key(&g.lang, &g.slug), &**g))
                 .collect(),
             news: last
                 .news
                 .iter()
-                .map(|n| (key(&n.lang, &n.slug), n))
+                .map(|n| (key(&n.lang, &n.slug), &**n))
                 .collect(),
             people: last.people.iter().map(|p| (p.slug.as_str(), p)).collect(),
             remembered,
@@ -311,6 +311,14 @@ impl<'a> Since<'a> {
     }
 
     /// The last build's listing cards.
+    /// Whether `project` is the last build's own model (see `Site`).
+    pub fn has(&self, project: &Project) -> bool {
+        let was = self
+            .projects
+            .get(&(project.lang.as_str(), project.slug.as_str()));
+        was.is_some_and(|&was| std::ptr::eq(was, project))
+    }
+
     pub fn cards(&self) -> &Cards {
         &self.remembered.cards
     }
@@ -344,7 +352,7 @@ pub struct Pages<'a> {
     /// For each language, the projects a listing in it may show, by URL: the
     /// summary as a template value, and the summary with its card rendered.
     /// Made once, before the listings render, then shared by every listing.
-    listed: OnceLock<Vec<HashMap<&'a str, Card>>>,
+    listed: OnceLock<Vec<foldhash::HashMap<&'a str, Card>>>,
     /// What the indexes of good practices and news list in each language.
     indexes: OnceLock<Vec<Indexes<'a>>>,
     /// Whether the good practices, and the news, are as in the last build:
@@ -401,7 +409,7 @@ impl<'a> Pages<'a> {
             let translated: HashMap<(&str, &str), &Project> = site
                 .translations
                 .iter()
-                .map(|t| ((t.lang.as_str(), t.slug.as_str()), t))
+                .map(|t| ((t.lang.as_str(), t.slug.as_str()), &**t))
                 .collect();
             site.config
                 .languages
@@ -427,31 +435,39 @@ impl<'a> Pages<'a> {
     /// each card once, though a project is listed on many pages. Call before
     /// rendering listings (not lazily inside a parallel render, where a thread
     /// waiting on another's initialisation could be handed a listing to render).
-    /// A card whose summary is as it was in `last` is taken from there.
-    pub fn prepare_listings(&self, last: Option<&Cards>) -> Result<(), Vec<Diagnostic>> {
+    /// A card whose project is the `last` build's own, or whose summary is as
+    /// it was there, is taken from there.
+    pub fn prepare_listings(&self, last: Option<&Since>) -> Result<(), Vec<Diagnostic>> {
         let site = self.site;
         let languages = &site.config.languages;
         // A listing in a language shows the originals and its own translations.
-        let versions: Vec<(&Project, bool)> = (site.projects.iter().map(|p| (p, true)))
-            .chain(site.translations.iter().map(|t| (t, false)))
+        let versions: Vec<(&Project, bool)> = (site.projects.iter().map(|p| (&**p, true)))
+            .chain(site.translations.iter().map(|t| (&**t, false)))
             .collect();
         let cards: Vec<_> = versions
             .par_iter()
             .flat_map_iter(|&(p, original)| {
-                let summary = Value::from_serializable(&ProjectSummary::from(p));
+                let same = last.is_some_and(|last| last.has(p));
+                // Made only if a card needs it.
+                let summary = OnceLock::new();
+                let summary = move || {
+                    summary
+                        .get_or_init(|| Value::from_serializable(&ProjectSummary::from(p)))
+                        .clone()
+                };
                 (0..languages.len())
                     .filter(move |&l| original || languages[l] == p.lang)
                     .map(move |l| {
-                        let was = last.and_then(|cards| cards[l].get(p.url.as_str()));
+                        let was = last.and_then(|last| last.cards()[l].get(p.url.as_str()));
                         let card = match was {
-                            Some(card) if card.summary == summary => Ok(card.clone()),
-                            _ => self.listed_value(&languages[l], summary.clone()),
+                            Some(card) if same || card.summary == summary() => Ok(card.clone()),
+                            _ => self.listed_value(&languages[l], summary()),
                         };
                         card.map(|card| (l, p.url.as_str(), card))
                     })
             })
             .collect();
-        let mut listed = vec![HashMap::new(); languages.len()];
+        let mut listed = vec![foldhash::HashMap::default(); languages.len()];
         let mut diagnostics = Vec::new();
         for card in cards {
             match card {
@@ -547,7 +563,7 @@ impl<'a> Pages<'a> {
             site.projects
                 .iter()
                 .chain(&site.translations)
-                .map(Job::Project),
+                .map(|p| Job::Project(p)),
         );
         jobs.extend((0..site.good_practices.len()).map(Job::GoodPractice));
         jobs.extend((0..site.news.len()).map(Job::NewsItem));
@@ -563,7 +579,7 @@ impl<'a> Pages<'a> {
             .iter()
             .chain(&site.translations)
             .filter(|p| p.source == source)
-            .map(Job::Project);
+            .map(|p| Job::Project(p));
         let good_practices = (site.good_practices.iter().enumerate())
             .filter(|(_, g)| g.source == source)
             .map(|(i, _)| Job::GoodPractice(i));
@@ -589,8 +605,11 @@ impl<'a> Pages<'a> {
             languages
                 .par_iter()
                 .map(|lang| {
-                    let (own, others): (Vec<_>, Vec<_>) =
-                        site.good_practices.iter().partition(|g| &g.lang == lang);
+                    let (own, others): (Vec<_>, Vec<_>) = site
+                        .good_practices
+                        .iter()
+                        .map(|g| &**g)
+                        .partition(|g| &g.lang == lang);
                     let translated: HashSet<&str> = own.iter().map(|g| g.slug.as_str()).collect();
                     let untranslated = (others.into_iter())
                         .filter(|g| {
@@ -600,7 +619,12 @@ impl<'a> Pages<'a> {
                     Indexes {
                         good_practices: own,
                         untranslated,
-                        news: site.news.iter().filter(|n| &n.lang == lang).collect(),
+                        news: site
+                            .news
+                            .iter()
+                            .filter(|n| &n.lang == lang)
+                            .map(|n| &**n)
+                            .collect(),
                     }
                 })
                 .collect()
@@ -687,8 +711,9 @@ impl<'a> Pages<'a> {
     /// indexes of good practices and news. Other listings (see
     /// [`Job::reads_the_site`]) are judged by their context instead.
     pub fn unchanged(&self, job: &Job<'a>, last: &Since) -> bool {
+        // A model nothing changed is the last build's own (see `Site`).
         fn same<T: PartialEq>(was: Option<&&T>, now: &T) -> bool {
-            was.is_some_and(|was| *was == now)
+            was.is_some_and(|&was| std::ptr::eq(was, now) || was == now)
         }
         let site = self.site;
         match job {
@@ -712,8 +737,8 @@ impl<'a> Pages<'a> {
             Job::GoodPracticeIndex(..) | Job::NewsIndex(..) => {
                 let (good_practices, news) = *self.same_as_last.get_or_init(|| {
                     (
-                        site.good_practices == last.site.good_practices,
-                        site.news == last.site.news,
+                        same_models(&site.good_practices, &last.site.good_practices),
+                        same_models(&site.news, &last.site.news),
                     )
                 });
                 match job {
@@ -832,7 +857,8 @@ impl<'a> Pages<'a> {
             Job::Home(l) => {
                 let size = config.page_size;
                 let in_language = site.projects.iter().chain(&site.translations);
-                let own: Vec<&Project> = in_language.filter(|p| p.lang == *l).collect();
+                let own: Vec<&Project> =
+                    in_language.filter(|p| p.lang == *l).map(|p| &**p).collect();
                 // Each status with its first page of projects; the status's
                 // own pages list them all.
                 let mut groups = Vec::new();
@@ -862,6 +888,7 @@ impl<'a> Pages<'a> {
                 // being in the default language: text never falls back silently.
                 let untranslated: Vec<&Project> = (site.projects.iter())
                     .filter(|p| p.lang != *l && !p.versions.iter().any(|v| v.lang == *l))
+                    .map(|p| &**p)
                     .collect();
                 ctx.insert("untranslated_count", &untranslated.len());
                 let shown = untranslated.into_iter().take(size);
@@ -1150,6 +1177,12 @@ fn meta<'a>(job: &Job<'a>, site: &'a Site) -> Meta<'a> {
             image: None,
         },
     }
+}
+
+/// Whether two lists hold equal models, taking a model both share as equal
+/// without looking inside.
+fn same_models<T: PartialEq>(a: &[Arc<T>], b: &[Arc<T>]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(x, y) || x == y)
 }
 
 fn language_index(languages: &[String], lang: &str) -> usize {

@@ -81,6 +81,26 @@ fn sointu_shows_budget_funders_and_both_contacts() {
 }
 
 #[test]
+fn translations_save_the_same_vcards_as_the_original() {
+    let (_dir, out) = built();
+    let saves = |path: &str| -> Vec<String> {
+        let html = read(&out, path);
+        let links = select(&html, ".contact-save a");
+        links
+            .iter()
+            .map(|a| a.value().attr("href").unwrap().to_string())
+            .collect()
+    };
+    let finnish = saves("projects/sointu/index.html");
+    assert!(finnish.len() >= 2, "{finnish:?}");
+    assert_eq!(saves("sv/projects/sointu/index.html"), finnish);
+    assert_eq!(saves("en/projects/sointu/index.html"), finnish);
+    for href in &finnish {
+        assert!(out.join(href.trim_start_matches('/')).is_file(), "{href}");
+    }
+}
+
+#[test]
 fn aito_lists_its_guide_in_six_languages_and_its_extension() {
     let (_dir, out) = built();
     let html = read(&out, "projects/aito/index.html");

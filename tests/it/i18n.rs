@@ -133,6 +133,34 @@ fn facts_fall_back_marked_with_their_language_and_text_never_does() {
 }
 
 #[test]
+fn a_translations_own_contacts_save_the_vcards_of_the_people_they_are() {
+    let rendered = site();
+    let en = page(&rendered, "en/projects/alpha/index.html");
+    let saves: Vec<&str> = (select(&en, ".contact-save a").iter())
+        .map(|a| a.value().attr("href").unwrap())
+        .collect();
+    assert_eq!(
+        saves,
+        ["/contacts/anna-testaaja.vcf", "/contacts/emma-example.vcf"]
+    );
+    let vcard = |path: &str| {
+        let file = rendered.files.iter().find(|f| f.path == path);
+        String::from_utf8(file.unwrap_or_else(|| panic!("no {path}")).bytes.clone()).unwrap()
+    };
+    // Anna is the Finnish version's contact: the English card adds nothing to her.
+    let anna = vcard("contacts/anna-testaaja.vcf");
+    assert!(anna.contains("TITLE:Projektipäällikkö\r\n"), "{anna}");
+    assert!(anna.contains("NOTE:Alfa-hanke\r\n"), "{anna}");
+    // Emma is only on the English card.
+    let emma = vcard("contacts/emma-example.vcf");
+    assert!(emma.contains("TITLE:Coordinator\r\n"), "{emma}");
+    assert!(emma.contains("NOTE:The Alfa project\r\n"), "{emma}");
+    let contacts = page(&rendered, "contacts/index.html");
+    let names = texts(&contacts, "#by-organisation ~ ul .contact-name");
+    assert!(names.contains(&"Emma Example".to_string()), "{names:?}");
+}
+
+#[test]
 fn homes_list_their_language_and_mark_untranslated_projects() {
     let rendered = site();
     let sv = page(&rendered, "sv/index.html");

@@ -7,6 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
+use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -14,16 +15,16 @@ use rayon::prelude::*;
 use super::Checked;
 use crate::content::links::Links;
 use crate::content::load::Page;
-use crate::content::model::{GoodPractice, News, Project, ProjectRef};
-use crate::diagnostic::SourceText;
+use crate::content::model::{GoodPractice, News, Project, ProjectRef, Site};
+use crate::diagnostic::{SourceText, display_path};
 
 /// The checks of one validation, and the address book they were made with.
 #[derive(Default)]
 pub struct Memo {
     pub links: Links,
-    pub(super) projects: Kept<Project, Option<Project>>,
-    pub(super) good_practices: Kept<GoodPractice, ProjectRef>,
-    pub(super) news: Kept<News, Option<ProjectRef>>,
+    pub(super) projects: Kept<Arc<Project>, Option<Arc<Project>>>,
+    pub(super) good_practices: Kept<Arc<GoodPractice>, ProjectRef>,
+    pub(super) news: Kept<Arc<News>, Option<ProjectRef>>,
 }
 
 /// Pages' checks by file, each with what it read besides its file (`D`).
@@ -99,6 +100,53 @@ where
         }
     }
     results
+}
+
+impl Memo {
+    /// Keeps `site`'s models, linked to each other, as their pages' checks.
+    /// The next validation starts from them and links anew only what
+    /// differs, so a page that nothing changed is the same model in both
+    /// sites. A translation's checks read its original: the linked one, now.
+    pub(super) fn keep_linked(&mut self, site: &Site) {
+        let originals: HashMap<&str, &Arc<Project>> = (site.projects.iter())
+            .map(|p| (p.slug.as_str(), p))
+            .collect();
+        self.projects
+            .keep_linked(site.projects.iter().chain(&site.translations), |p| {
+                &p.source
+            });
+        for entry in self.projects.0.values_mut() {
+            if let Some(original) = &mut entry.depends
+                && let Some(&linked) = originals.get(original.slug.as_str())
+            {
+                *original = Arc::clone(linked);
+            }
+        }
+        (self.good_practices).keep_linked(site.good_practices.iter(), |g| &g.source);
+        (self.news).keep_linked(site.news.iter(), |n| &n.source);
+    }
+}
+
+impl<T, D> Kept<Arc<T>, D> {
+    /// Makes `models` (each named by its file, as `source` gives it) the
+    /// checks of their files.
+    fn keep_linked<'m>(
+        &mut self,
+        models: impl Iterator<Item = &'m Arc<T>>,
+        source: fn(&T) -> &String,
+    ) where
+        T: 'm,
+    {
+        let by_source: HashMap<&str, &Arc<T>> = models.map(|m| (source(m).as_str(), m)).collect();
+        for (path, entry) in self.0.iter_mut() {
+            let file = display_path(Path::new(path));
+            if let (Some(checked), Some(&linked)) =
+                (&mut entry.checked.0, by_source.get(file.as_str()))
+            {
+                *checked = Arc::clone(linked);
+            }
+        }
+    }
 }
 
 impl<T, D> Kept<T, D> {

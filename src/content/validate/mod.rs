@@ -97,12 +97,13 @@ pub fn validate(
         |page, _| context.project(page, None),
     );
     let mut projects = gather(results, &mut diagnostics, &mut later_links);
-    let by_slug: HashMap<&str, &Project> = projects.iter().map(|p| (p.slug.as_str(), p)).collect();
+    let by_slug: HashMap<&str, &Arc<Project>> =
+        projects.iter().map(|p| (p.slug.as_str(), p)).collect();
     let results = memo::check_all(
         &translated,
         memo.as_mut().map(|m| &mut m.projects),
         remember,
-        |page| by_slug.get(page.slug.as_str()).map(|&p| p.clone()),
+        |page| by_slug.get(page.slug.as_str()).map(|&p| Arc::clone(p)),
         |page, original| match original {
             Some(original) => context.project(page, Some(original)),
             None => (
@@ -185,12 +186,13 @@ pub fn validate(
                 url: gp.url.clone(),
             });
     }
-    for p in projects.iter_mut().chain(translations.iter_mut()) {
-        for v in &p.versions {
-            if let Some(refs) = owners.remove(&(p.lang.as_str(), v.url.as_str())) {
-                p.good_practices.extend(refs);
-            }
-        }
+    let owned = of_versions(&projects, &translations, owners);
+    for (p, own) in projects
+        .iter_mut()
+        .chain(translations.iter_mut())
+        .zip(owned)
+    {
+        set(p, own, |p| &p.good_practices, |p| &mut p.good_practices);
     }
     projects.sort_by(|a, b| {
         (
@@ -206,7 +208,12 @@ pub fn validate(
                 &b.slug,
             ))
     });
-    let people = super::people::collect(&mut projects, &mut good_practices, &config.base_path);
+    let people = super::people::collect(
+        &mut projects,
+        &mut translations,
+        &mut good_practices,
+        &config.base_path,
+    );
     let site = Site {
         later_links,
         people,
@@ -225,6 +232,7 @@ pub fn validate(
             memo.good_practices.keep_only(gp_pages.iter().copied());
             memo.news.keep_only(news_pages.iter().copied());
             memo.links = links;
+            memo.keep_linked(&site);
             Some(memo)
         }
         Some(unwanted) => {
@@ -271,13 +279,13 @@ pub fn body_edit(
                 None => None,
                 Some(_) => Some(site.projects.iter().find(|p| p.slug == page.slug)?),
             };
-            let (project, found, later) = context.project(page, original);
-            (project?.body, found, later)
+            let (project, found, later) = context.project(page, original.map(|o| &**o));
+            (Arc::clone(&project?.body), found, later)
         }
         Kind::GoodPractice { .. } => {
             let old = site.good_practices.iter().find(|g| g.source == source)?;
             let (gp, found, later) = context.good_practice(page, old.project.clone());
-            (gp?.body, found, later)
+            (Arc::clone(&gp?.body), found, later)
         }
         // Feeds carry a news item's whole text: its edits take a full build.
         Kind::News { .. } => return None,
@@ -324,20 +332,22 @@ impl PageContext<'_> {
         (checked, c.diagnostics, c.later_links)
     }
 
-    fn project(&self, page: &Page, original: Option<&Project>) -> Checked<Project> {
+    fn project(&self, page: &Page, original: Option<&Project>) -> Checked<Arc<Project>> {
         self.check(page, |c, raw: RawProject| {
-            project::project(c, raw, self.today, original)
+            project::project(c, raw, self.today, original).map(Arc::new)
         })
     }
 
-    fn good_practice(&self, page: &Page, project: ProjectRef) -> Checked<GoodPractice> {
+    fn good_practice(&self, page: &Page, project: ProjectRef) -> Checked<Arc<GoodPractice>> {
         self.check(page, |c, raw: RawGoodPractice| {
-            good_practice::good_practice(c, raw, project)
+            good_practice::good_practice(c, raw, project).map(Arc::new)
         })
     }
 
-    fn news(&self, page: &Page, project: Option<ProjectRef>) -> Checked<News> {
-        self.check(page, |c, raw: RawNews| news::news(c, raw, project))
+    fn news(&self, page: &Page, project: Option<ProjectRef>) -> Checked<Arc<News>> {
+        self.check(page, |c, raw: RawNews| {
+            news::news(c, raw, project).map(Arc::new)
+        })
     }
 }
 
@@ -370,12 +380,48 @@ fn orphan(page: &Page, what: &str, path: &str) -> Diagnostic {
 
 /// Gives every project and translation the list of all its language versions,
 /// in the order of the site's languages.
-fn link_versions(projects: &mut [Project], translations: &mut [Project], languages: &[String]) {
+fn link_versions(
+    projects: &mut [Arc<Project>],
+    translations: &mut [Arc<Project>],
+    languages: &[String],
+) {
     let pages = projects.iter().chain(translations.iter());
     let versions = versions_by_slug(pages.map(|p| (&p.slug, &p.lang, &p.url)), languages);
     for p in projects.iter_mut().chain(translations.iter_mut()) {
-        p.versions = versions[&p.slug].clone();
+        let own = versions[&p.slug].clone();
+        set(p, own, |p| &p.versions, |p| &mut p.versions);
     }
+}
+
+/// Sets a part of `model` (read by `get`, written by `get_mut`) to `value`,
+/// unless it is that already: a model shared with the checks `serve` keeps
+/// is copied only when what links it to other pages changed.
+fn set<T: Clone, V: PartialEq>(
+    model: &mut Arc<T>,
+    value: V,
+    get: fn(&T) -> &V,
+    get_mut: fn(&mut T) -> &mut V,
+) {
+    if *get(model) != value {
+        *get_mut(Arc::make_mut(model)) = value;
+    }
+}
+
+/// For each project and then each translation, what `by_url` holds for its
+/// language and any of its versions' addresses.
+fn of_versions<'a, V>(
+    projects: &'a [Arc<Project>],
+    translations: &'a [Arc<Project>],
+    mut by_url: HashMap<(&'a str, &'a str), Vec<V>>,
+) -> Vec<Vec<V>> {
+    (projects.iter().chain(translations))
+        .map(|p| {
+            (p.versions.iter())
+                .filter_map(|v| by_url.remove(&(p.lang.as_str(), v.url.as_str())))
+                .flatten()
+                .collect()
+        })
+        .collect()
 }
 
 /// The language versions of pages that share a slug, given as (slug, language,
@@ -400,9 +446,9 @@ fn versions_by_slug<'a>(
 /// Gives every news item its language versions (items of the same file name),
 /// and every project version the news of its bundle in its language.
 fn link_news(
-    news: &mut [News],
-    projects: &mut [Project],
-    translations: &mut [Project],
+    news: &mut [Arc<News>],
+    projects: &mut [Arc<Project>],
+    translations: &mut [Arc<Project>],
     languages: &[String],
 ) {
     let versions = versions_by_slug(news.iter().map(|n| (&n.slug, &n.lang, &n.url)), languages);
@@ -420,15 +466,17 @@ fn link_news(
                 });
         }
     }
-    for p in projects.iter_mut().chain(translations.iter_mut()) {
-        for v in &p.versions {
-            if let Some(refs) = by_project.remove(&(p.lang.as_str(), v.url.as_str())) {
-                p.news.extend(refs);
-            }
-        }
+    let owned = of_versions(projects, translations, by_project);
+    for (p, own) in projects
+        .iter_mut()
+        .chain(translations.iter_mut())
+        .zip(owned)
+    {
+        set(p, own, |p| &p.news, |p| &mut p.news);
     }
     for n in news.iter_mut() {
-        n.versions = versions[&n.slug].clone();
+        let own = versions[&n.slug].clone();
+        set(n, own, |n| &n.versions, |n| &mut n.versions);
     }
 }
 
