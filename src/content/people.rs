@@ -1,6 +1,7 @@
 //! The people behind the contact cards, gathered across projects so that one
 //! person working on several projects is one entry (and one vCard), not several.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -8,7 +9,7 @@ use rayon::prelude::*;
 
 use serde::Serialize;
 
-use super::model::{Contact, GoodPractice, Project, ProjectRef};
+use super::model::{Contact, GoodPractice, Project, ProjectRef, Status};
 use super::slug::slugify;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -30,21 +31,23 @@ pub fn collect(
     good_practices: &mut [Arc<GoodPractice>],
     base_path: &str,
 ) -> Vec<Person> {
-    let reference = |p: &Project| ProjectRef {
-        name: p.name.clone(),
-        url: p.url.clone(),
-        status: p.status,
-    };
-    // Every card with its project and whether it is a translation's.
-    let mut cards: Vec<(&Contact, ProjectRef, bool)> = Vec::new();
+    // Every card with its project's name, address and status, and whether
+    // it is a translation's.
+    let total = (projects.iter().chain(translations.iter()))
+        .map(|p| p.contacts.len())
+        .chain(good_practices.iter().map(|g| g.contacts.len()))
+        .sum();
+    let mut cards: Vec<(&Contact, (&str, &str, Status), bool)> = Vec::with_capacity(total);
     for p in projects.iter() {
-        cards.extend(p.contacts.iter().map(|c| (c, reference(p), false)));
+        cards.extend(p.contacts.iter().map(|c| (c, owner(p), false)));
     }
     for gp in good_practices.iter() {
-        cards.extend(gp.contacts.iter().map(|c| (c, gp.project.clone(), false)));
+        let r = &gp.project;
+        let owner = (r.name.as_str(), r.url.as_str(), r.status);
+        cards.extend(gp.contacts.iter().map(|c| (c, owner, false)));
     }
     for p in translations.iter() {
-        cards.extend(p.contacts.iter().map(|c| (c, reference(p), true)));
+        cards.extend(p.contacts.iter().map(|c| (c, owner(p), true)));
     }
     // Who each card is, and the name part of a new person's vCard file, for
     // tens of thousands of cards at once; the merging below is in order.
@@ -52,41 +55,46 @@ pub fn collect(
         .par_iter()
         .map(|(contact, ..)| (identity(contact), slugify(&contact.name)))
         .collect();
-    let mut people: Vec<Person> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let mut slugs: HashSet<String> = HashSet::new();
+    let mut people: Vec<Person> = Vec::with_capacity(total);
+    let mut by_key: foldhash::HashMap<String, usize> =
+        HashMap::with_capacity_and_hasher(total, Default::default());
+    let mut slugs: foldhash::HashSet<String> =
+        HashSet::with_capacity_and_hasher(total, Default::default());
     let mut whose = Vec::with_capacity(cards.len());
-    for ((contact, project, translated), (key, base)) in cards.into_iter().zip(keys) {
-        let known = by_key.get(&key).copied();
-        let index = *by_key.entry(key).or_insert_with(|| {
-            let base = if base.is_empty() {
-                "yhteystieto".to_string()
-            } else {
-                base
-            };
-            let mut slug = base.clone();
-            let mut n = 1;
-            while slugs.contains(&slug) {
-                n += 1;
-                slug = format!("{base}-{n}");
+    for ((contact, (name, url, status), translated), (key, base)) in cards.into_iter().zip(keys) {
+        let (index, known) = match by_key.entry(key) {
+            Entry::Occupied(known) => (*known.get(), true),
+            Entry::Vacant(new) => {
+                let base = if base.is_empty() {
+                    "yhteystieto".to_string()
+                } else {
+                    base
+                };
+                let mut slug = base.clone();
+                let mut n = 1;
+                while slugs.contains(&slug) {
+                    n += 1;
+                    slug = format!("{base}-{n}");
+                }
+                slugs.insert(slug.clone());
+                people.push(Person {
+                    vcard: format!("{base_path}{}", super::urls::vcard(&slug)),
+                    slug,
+                    contact: contact.clone(),
+                    projects: Vec::new(),
+                });
+                (*new.insert(people.len() - 1), false)
             }
-            slugs.insert(slug.clone());
-            people.push(Person {
-                vcard: format!("{base_path}{}", super::urls::vcard(&slug)),
-                slug,
-                contact: contact.clone(),
-                projects: Vec::new(),
-            });
-            people.len() - 1
-        });
+        };
         whose.push(index);
-        if translated && known.is_some() {
+        if translated && known {
             continue;
         }
         let person = &mut people[index];
         merge(&mut person.contact, contact);
-        if !person.projects.iter().any(|p| p.url == project.url) {
-            person.projects.push(project);
+        if !person.projects.iter().any(|p| p.url == url) {
+            let (name, url) = (name.to_string(), url.to_string());
+            person.projects.push(ProjectRef { name, url, status });
         }
     }
     // Each card's vCard, in the order the cards were gathered.
@@ -103,7 +111,8 @@ pub fn collect(
     for person in &mut people {
         person.contact.vcard = Some(person.vcard.clone());
     }
-    people.sort_by(|a, b| {
+    // Slugs are unique: no two people compare equal.
+    people.sort_unstable_by(|a, b| {
         a.contact
             .name
             .cmp(&b.contact.name)
@@ -127,6 +136,11 @@ fn link_cards<T: Clone>(
             contact.vcard = vcard;
         }
     }
+}
+
+/// A project as its people's cards name it: its name, address and status.
+fn owner(p: &Project) -> (&str, &str, Status) {
+    (&p.name, &p.url, p.status)
 }
 
 /// The same person: the same email address, else the same name and phone.

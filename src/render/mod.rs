@@ -154,10 +154,12 @@ fn render_since(
             Err(d) => diagnostics.push(d),
         }
     }
+    let mut open_data = open_data::Entries::default();
     match site_files {
-        Ok((files, same)) => {
+        Ok((files, same, entries)) => {
             kept.extend(files);
             unchanged.extend(same);
+            open_data = entries;
         }
         Err(d) => diagnostics.push(d),
     }
@@ -178,9 +180,10 @@ fn render_since(
             listings,
             cards,
             sitemap,
+            open_data,
         },
         false => {
-            crate::drop_later(cards);
+            crate::drop_later((cards, open_data));
             Remembered::default()
         }
     };
@@ -261,35 +264,31 @@ enum Fate {
 
 /// The files made from the whole site rather than one page: open data, feeds,
 /// contact cards and the theme's static files, each handed to `sink` as it is
-/// made; gives back the files the sink kept, and the paths of the contact
-/// cards and feeds left out as they were in the `last` build, their people
-/// and news unchanged.
+/// made; gives back the files the sink kept, the paths of the contact cards
+/// and feeds left out as they were in the `last` build, their people and
+/// news unchanged, and the open data's entries.
 fn whole_site_files(
     site: &Site,
     theme: &Theme,
     sink: &dyn Sink,
     last: Option<&Since>,
-) -> Result<(Vec<Output>, Vec<String>), Diagnostic> {
+) -> Result<(Vec<Output>, Vec<String>, open_data::Entries), Diagnostic> {
     let config = &site.config;
     let (same, people): (Vec<&Person>, Vec<&Person>) =
         (site.people.iter()).partition(|person| last.is_some_and(|last| last.same_person(person)));
     let (same_feeds, changed_feeds) = feed::feeds(site, theme, last.map(Since::site));
     let (open_data, (cards, feeds)) = rayon::join(
         || {
-            let (json, csv) = rayon::join(
-                || open_data::json(&site.projects, config),
-                || open_data::csv(&site.projects, config),
-            );
+            let last = last.map(Since::open_data);
+            let (json, csv, entries) = open_data::files(&site.projects, config, last);
             let files = [("projects.json", json), ("projects.csv", csv)];
-            hand_over(
-                files.into_par_iter().map(|(path, bytes)| {
-                    Ok(Output {
-                        path: path.into(),
-                        bytes,
-                    })
-                }),
-                sink,
-            )
+            let files = files.into_par_iter().map(|(path, bytes)| {
+                Ok(Output {
+                    path: path.into(),
+                    bytes,
+                })
+            });
+            hand_over(files, sink).map(|kept| (kept, entries))
         },
         || {
             rayon::join(
@@ -327,12 +326,14 @@ fn whole_site_files(
         });
     }
     let mut kept = hand_over(statics.into_par_iter().map(Ok), sink)?;
-    for files in [open_data, cards, feeds] {
+    let (open_data, entries) = open_data?;
+    kept.extend(open_data);
+    for files in [cards, feeds] {
         kept.extend(files?);
     }
     let mut same: Vec<String> = same.iter().map(|p| urls::vcard(&p.slug)).collect();
     same.extend(same_feeds);
-    Ok((kept, same))
+    Ok((kept, same, entries))
 }
 
 /// Hands each file to `sink` as it is made; gives back the files it kept.

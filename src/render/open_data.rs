@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
@@ -38,61 +39,80 @@ struct Row<'a, B> {
     total_budget_eur: Option<B>,
 }
 
-fn rows<'a, B>(
-    projects: &'a [Arc<Project>],
-    config: &Config,
-    euros: fn(f64) -> B,
-) -> Vec<Row<'a, B>> {
-    projects
-        .iter()
-        .map(|p| {
-            let f = p.funding.as_ref();
-            Row {
-                slug: &p.slug,
-                url: config.absolute(&p.url),
-                name: &p.name,
-                short_name: p.short_name.as_deref(),
-                code: p.code.as_deref(),
-                status: p.status.code(),
-                start: p.duration.start.iso(),
-                end: p.duration.effective_end().map(|d| d.iso()),
-                administrator: p.administrator.as_deref(),
-                implementers: p.implementers.join(", "),
-                partners: p.partners.join(", "),
-                region: p.region.as_deref(),
-                municipalities: p.municipalities.join(", "),
-                target_groups: p.target_groups.join(", "),
-                main_goal: p.goals.main.as_deref(),
-                summary: p.summary.as_deref(),
-                programme: f.and_then(|f| f.programme.as_deref()),
-                priority: f.and_then(|f| f.priority.as_deref()),
-                specific_objective: f.and_then(|f| f.specific_objective.as_deref()),
-                funders: f
-                    .map(|f| {
-                        f.funders
-                            .iter()
-                            .map(|x| x.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    })
-                    .unwrap_or_default(),
-                eu_period: f.and_then(|f| f.eu.as_ref()).map(|e| e.period.as_str()),
-                total_budget_eur: f
-                    .and_then(|f| f.budget.as_ref())
-                    .and_then(|b| b.total)
-                    .map(euros),
-            }
-        })
-        .collect()
+/// Each project's entry in both files, as written, kept by `serve`: after an
+/// edit only the entries of projects whose model changed are made again.
+#[derive(Default)]
+pub struct Entries(Vec<Entry>);
+
+struct Entry {
+    /// The model the entry was made from (see `Site`).
+    project: Arc<Project>,
+    /// The project's object, indented as an element of the JSON array.
+    json: Vec<u8>,
+    /// The project's line of the CSV.
+    csv: Vec<u8>,
 }
 
-/// A little more than the bytes a project takes in either file (about 1,100 in
-/// the JSON, 660 in the CSV), so that the files of thousands of projects are
-/// not copied over and over as they grow; memory reserved and never written
-/// costs nothing.
-const ROW_SIZE_HINT: usize = 1536;
+/// `projects.json` and `projects.csv` of `projects`, and their entries for
+/// the next time; an entry `last` made from the same model is taken as it is.
+pub fn files(
+    projects: &[Arc<Project>],
+    config: &Config,
+    last: Option<&Entries>,
+) -> (Vec<u8>, Vec<u8>, Entries) {
+    let made: foldhash::HashMap<&str, &Entry> = (last.iter())
+        .flat_map(|last| &last.0)
+        .map(|e| (e.project.slug.as_str(), e))
+        .collect();
+    let entries: Vec<Entry> = projects
+        .par_iter()
+        .map(|p| match made.get(p.slug.as_str()) {
+            Some(e) if Arc::ptr_eq(&e.project, p) => Entry {
+                project: Arc::clone(p),
+                json: e.json.clone(),
+                csv: e.csv.clone(),
+            },
+            _ => Entry {
+                project: Arc::clone(p),
+                json: json_entry(p, config),
+                csv: csv_line(p, config, false),
+            },
+        })
+        .collect();
+    let size = |part: fn(&Entry) -> usize| entries.iter().map(part).sum::<usize>();
 
-pub fn json(projects: &[Arc<Project>], config: &Config) -> Vec<u8> {
+    let mut json = Vec::with_capacity(size(|e| e.json.len() + 2) + 4);
+    match entries.is_empty() {
+        true => json.extend_from_slice(b"[]"),
+        false => {
+            json.extend_from_slice(b"[\n");
+            for (i, e) in entries.iter().enumerate() {
+                if i > 0 {
+                    json.extend_from_slice(b",\n");
+                }
+                json.extend_from_slice(&e.json);
+            }
+            json.extend_from_slice(b"\n]");
+        }
+    }
+    json.push(b'\n');
+
+    let mut csv = Vec::with_capacity(size(|e| e.csv.len()) + 1024);
+    csv.extend_from_slice("\u{feff}".as_bytes());
+    if let Some(first) = projects.first() {
+        // The header is what a writer puts before its first line.
+        let both = csv_line(first, config, true);
+        csv.extend_from_slice(&both[..both.len() - entries[0].csv.len()]);
+    }
+    for e in &entries {
+        csv.extend_from_slice(&e.csv);
+    }
+    (json, csv, Entries(entries))
+}
+
+/// `p`'s object in projects.json, indented as an element of its array (no
+/// string in it holds a line break: JSON escapes them).
+fn json_entry(p: &Project, config: &Config) -> Vec<u8> {
     let number = |e: f64| {
         if e.fract() == 0.0 {
             serde_json::Number::from(e as i64)
@@ -100,32 +120,73 @@ pub fn json(projects: &[Arc<Project>], config: &Config) -> Vec<u8> {
             serde_json::Number::from_f64(e).unwrap_or_else(|| serde_json::Number::from(0))
         }
     };
-    let mut out = Vec::with_capacity(ROW_SIZE_HINT * projects.len());
-    serde_json::to_writer_pretty(&mut out, &rows(projects, config, number))
-        .expect("rows serialize");
-    out.push(b'\n');
-    out
+    let object = serde_json::to_vec_pretty(&row(p, config, number)).expect("a row serializes");
+    let mut indented = Vec::with_capacity(object.len() + object.len() / 16);
+    for line in object.split(|&b| b == b'\n') {
+        if !indented.is_empty() {
+            indented.push(b'\n');
+        }
+        indented.extend_from_slice(b"  ");
+        indented.extend_from_slice(line);
+    }
+    indented
 }
 
-pub fn csv(projects: &[Arc<Project>], config: &Config) -> Vec<u8> {
-    let mut out = Vec::with_capacity(ROW_SIZE_HINT * projects.len());
-    out.extend_from_slice("\u{feff}".as_bytes());
-    {
-        let mut writer = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
-        let comma = |e: f64| {
-            if e.fract() == 0.0 {
-                format!("{}", e as i64)
-            } else {
-                format!("{e:.2}").replace('.', ",")
-            }
-        };
-        for row in rows(projects, config, comma) {
-            writer.serialize(row).expect("writing to memory");
+/// `p`'s line in projects.csv, after the header line with `header`.
+fn csv_line(p: &Project, config: &Config, header: bool) -> Vec<u8> {
+    let comma = |e: f64| {
+        if e.fract() == 0.0 {
+            format!("{}", e as i64)
+        } else {
+            format!("{e:.2}").replace('.', ",")
         }
-        writer.flush().expect("writing to memory");
+    };
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .has_headers(header)
+        .from_writer(Vec::new());
+    writer
+        .serialize(row(p, config, comma))
+        .expect("writing to memory");
+    writer.into_inner().expect("writing to memory")
+}
+
+fn row<'a, B>(p: &'a Project, config: &Config, euros: impl Fn(f64) -> B) -> Row<'a, B> {
+    let f = p.funding.as_ref();
+    Row {
+        slug: &p.slug,
+        url: config.absolute(&p.url),
+        name: &p.name,
+        short_name: p.short_name.as_deref(),
+        code: p.code.as_deref(),
+        status: p.status.code(),
+        start: p.duration.start.iso(),
+        end: p.duration.effective_end().map(|d| d.iso()),
+        administrator: p.administrator.as_deref(),
+        implementers: p.implementers.join(", "),
+        partners: p.partners.join(", "),
+        region: p.region.as_deref(),
+        municipalities: p.municipalities.join(", "),
+        target_groups: p.target_groups.join(", "),
+        main_goal: p.goals.main.as_deref(),
+        summary: p.summary.as_deref(),
+        programme: f.and_then(|f| f.programme.as_deref()),
+        priority: f.and_then(|f| f.priority.as_deref()),
+        specific_objective: f.and_then(|f| f.specific_objective.as_deref()),
+        funders: f
+            .map(|f| {
+                f.funders
+                    .iter()
+                    .map(|x| x.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default(),
+        eu_period: f.and_then(|f| f.eu.as_ref()).map(|e| e.period.as_str()),
+        total_budget_eur: f
+            .and_then(|f| f.budget.as_ref())
+            .and_then(|b| b.total)
+            .map(euros),
     }
-    out
 }

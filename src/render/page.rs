@@ -280,6 +280,8 @@ pub struct Remembered {
     pub cards: Cards,
     /// The entries of `sitemap.xml`, sorted, which `robots.txt` also reads.
     pub sitemap: Vec<SitemapEntry>,
+    /// Each project's entries in the open data files.
+    pub open_data: super::open_data::Entries,
 }
 
 impl<'a> Since<'a> {
@@ -317,6 +319,10 @@ impl<'a> Since<'a> {
             .projects
             .get(&(project.lang.as_str(), project.slug.as_str()));
         was.is_some_and(|&was| std::ptr::eq(was, project))
+    }
+
+    pub fn open_data(&self) -> &super::open_data::Entries {
+        &self.remembered.open_data
     }
 
     pub fn cards(&self) -> &Cards {

@@ -2,7 +2,7 @@
 //! administrator. Each taxonomy has an index of its terms and a page per term,
 //! in every language of the site.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use rayon::prelude::*;
 
@@ -27,30 +27,35 @@ pub struct Term<'a> {
 pub fn build<'a>(projects: &[&'a Project]) -> Vec<Taxonomy<'a>> {
     KEYS.par_iter()
         .map(|&key| {
-            // Terms by slug; each name is slugified once, though thousands of
-            // projects share it.
-            let mut terms: BTreeMap<String, Term<'a>> = BTreeMap::new();
-            let mut slugs: HashMap<&str, String> = HashMap::new();
+            let mut terms: Vec<Term<'a>> = Vec::new();
+            // Each term by the names that slugify to it, and by its slug: a
+            // name is slugified once, though thousands of projects share it.
+            let mut by_name: foldhash::HashMap<&str, usize> = HashMap::default();
+            let mut by_slug: foldhash::HashMap<String, usize> = HashMap::default();
+            let mut names = Vec::new();
             for &p in projects {
-                for name in terms_of(key, p) {
-                    let slug = slugs.entry(name).or_insert_with(|| match slugify(name) {
-                        s if s.is_empty() => "muu".to_string(),
-                        s => s,
-                    });
-                    match terms.get_mut(slug.as_str()) {
-                        Some(term) => term.projects.push(p),
-                        None => {
-                            let term = Term {
+                names.clear();
+                terms_of(key, p, &mut names);
+                for &name in &names {
+                    let term = *by_name.entry(name).or_insert_with(|| {
+                        let slug = match slugify(name) {
+                            s if s.is_empty() => "muu".to_string(),
+                            s => s,
+                        };
+                        *by_slug.entry(slug.clone()).or_insert_with(|| {
+                            terms.push(Term {
                                 name: name.to_string(),
-                                slug: slug.clone(),
-                                projects: vec![p],
-                            };
-                            terms.insert(slug.clone(), term);
-                        }
-                    }
+                                slug,
+                                projects: Vec::new(),
+                            });
+                            terms.len() - 1
+                        })
+                    });
+                    terms[term].projects.push(p);
                 }
             }
-            let mut terms: Vec<Term> = terms.into_values().collect();
+            // Slugs are unique.
+            terms.sort_unstable_by(|a, b| a.slug.cmp(&b.slug));
             if key == "status" {
                 terms.sort_by_key(|t| Status::ALL.iter().position(|s| s.code() == t.name));
             }
@@ -68,20 +73,21 @@ pub fn everyone<'a, 'b>(taxonomies: &'b [Taxonomy<'a>]) -> impl Iterator<Item = 
         .flat_map(|term| term.projects.iter().copied())
 }
 
-fn terms_of<'p>(key: &str, p: &'p Project) -> Vec<&'p str> {
+/// Adds to `names` the terms `p` has in the taxonomy `key`.
+fn terms_of<'p>(key: &str, p: &'p Project, names: &mut Vec<&'p str>) {
     let funding = p.funding.as_ref();
     match key {
-        "regions" => p.region.as_deref().into_iter().collect(),
-        "topics" => p.topics.iter().map(String::as_str).collect(),
-        "funders" => funding
-            .map(|f| f.funders.iter().map(|x| x.name.as_str()).collect())
-            .unwrap_or_default(),
-        "programmes" => funding
-            .and_then(|f| f.programme.as_deref())
-            .into_iter()
-            .collect(),
-        "status" => vec![p.status.code()],
-        "administrators" => p.administrator.as_deref().into_iter().collect(),
-        _ => Vec::new(),
+        "regions" => names.extend(p.region.as_deref()),
+        "topics" => names.extend(p.topics.iter().map(String::as_str)),
+        "funders" => names.extend(
+            funding
+                .into_iter()
+                .flat_map(|f| &f.funders)
+                .map(|x| x.name.as_str()),
+        ),
+        "programmes" => names.extend(funding.and_then(|f| f.programme.as_deref())),
+        "status" => names.push(p.status.code()),
+        "administrators" => names.extend(p.administrator.as_deref()),
+        _ => {}
     }
 }

@@ -7,7 +7,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
-use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -40,6 +39,8 @@ impl<T, D> Default for Kept<T, D> {
 
 pub(super) struct Entry<T, D> {
     source: Arc<SourceText>,
+    /// The file as the model names it (`source` in the model).
+    file: String,
     depends: D,
     checked: Checked<T>,
 }
@@ -83,6 +84,7 @@ where
             let checked = check(page, &depends);
             let entry = remember.then(|| Entry {
                 source: Arc::clone(&page.source),
+                file: display_path(&page.source.path),
                 depends,
                 checked: checked.clone(),
             });
@@ -137,11 +139,11 @@ impl<T, D> Kept<Arc<T>, D> {
     ) where
         T: 'm,
     {
-        let by_source: HashMap<&str, &Arc<T>> = models.map(|m| (source(m).as_str(), m)).collect();
-        for (path, entry) in self.0.iter_mut() {
-            let file = display_path(Path::new(path));
+        let by_source: foldhash::HashMap<&str, &Arc<T>> =
+            models.map(|m| (source(m).as_str(), m)).collect();
+        for entry in self.0.values_mut() {
             if let (Some(checked), Some(&linked)) =
-                (&mut entry.checked.0, by_source.get(file.as_str()))
+                (&mut entry.checked.0, by_source.get(entry.file.as_str()))
             {
                 *checked = Arc::clone(linked);
             }
