@@ -48,9 +48,9 @@ struct Entry {
     /// The model the entry was made from (see `Site`).
     project: Arc<Project>,
     /// The project's object, indented as an element of the JSON array.
-    json: Vec<u8>,
+    json: Arc<[u8]>,
     /// The project's line of the CSV.
-    csv: Vec<u8>,
+    csv: Arc<[u8]>,
 }
 
 /// `projects.json` and `projects.csv` of `projects`, and their entries for
@@ -69,13 +69,13 @@ pub fn files(
         .map(|p| match made.get(p.slug.as_str()) {
             Some(e) if Arc::ptr_eq(&e.project, p) => Entry {
                 project: Arc::clone(p),
-                json: e.json.clone(),
-                csv: e.csv.clone(),
+                json: Arc::clone(&e.json),
+                csv: Arc::clone(&e.csv),
             },
             _ => Entry {
                 project: Arc::clone(p),
-                json: json_entry(p, config),
-                csv: csv_line(p, config, false),
+                json: json_entry(p, config).into(),
+                csv: csv_line(p, config, false).into(),
             },
         })
         .collect();
@@ -132,6 +132,10 @@ fn json_entry(p: &Project, config: &Config) -> Vec<u8> {
     indented
 }
 
+/// A little more than a project's line in the CSV takes (about 660 bytes): the
+/// writer's buffer, made for each line (its default is 8 KiB).
+const LINE_SIZE_HINT: usize = 1024;
+
 /// `p`'s line in projects.csv, after the header line with `header`.
 fn csv_line(p: &Project, config: &Config, header: bool) -> Vec<u8> {
     let comma = |e: f64| {
@@ -145,6 +149,7 @@ fn csv_line(p: &Project, config: &Config, header: bool) -> Vec<u8> {
         .delimiter(b';')
         .terminator(csv::Terminator::CRLF)
         .has_headers(header)
+        .buffer_capacity(LINE_SIZE_HINT)
         .from_writer(Vec::new());
     writer
         .serialize(row(p, config, comma))

@@ -380,3 +380,51 @@ fn a_temporary_file_that_came_and_went_changes_nothing() {
         .map(|outputs| outputs.iter().map(|o| o.path.as_str()).collect());
     assert_eq!(changed, Some(Vec::new()));
 }
+
+#[test]
+fn edits_to_contact_cards_across_projects_and_translations_give_what_a_full_build_gives() {
+    let dir = temp_copy(&fixture("i18n/site"));
+    let root = dir.path();
+    let mut session = Session::new(options(root));
+    let update = session.build();
+    assert!(!update.has_errors(), "{}", lines(update.diagnostics));
+    let english = "content/projects/alpha/index.en.md";
+    let edits = [
+        // A person only the English card has.
+        (english, "title: Coordinator", "title: Senior coordinator"),
+        // The person both versions share, on the Finnish card.
+        (
+            ALPHA,
+            "titteli: Projektipäällikkö",
+            "titteli: Projektijohtaja",
+        ),
+        // The Finnish card names her by another phone: the English card,
+        // unchanged, is now another person, with a vCard of their own.
+        (ALPHA, "puhelin: 040 123 4567", "puhelin: 040 765 4321"),
+        // The English card too: one person again.
+        (english, "phone: 040 123 4567", "phone: 040 765 4321"),
+        // Another project's Anna, another person of the same name: her vCard
+        // is anna-testaaja-2.
+        (
+            "content/projects/beta.md",
+            "toteutusaika: 5/2018–2/2020\n",
+            "toteutusaika: 5/2018–2/2020\nyhteystiedot:\n  - nimi: Anna Testaaja\n    puhelin: 050 111 2222\n",
+        ),
+        // Alpha's Anna is renamed: the other Anna's page, unchanged, now
+        // links anna-testaaja.vcf.
+        (ALPHA, "nimi: Anna Testaaja", "nimi: Anna Tester"),
+    ];
+    for (file, from, to) in edits {
+        edit(root, file, from, to);
+        let update = session.rebuild(&[PathBuf::from(file)]);
+        assert!(!update.has_errors(), "{}", lines(update.diagnostics));
+        assert_as_full_build(&update, root);
+    }
+    let update = session.rebuild(&[]);
+    let beta = page(update.rendered.unwrap(), "projects/beta/index.html");
+    let saves = select(&beta, ".contact-save a");
+    assert_eq!(
+        saves[0].value().attr("href"),
+        Some("/contacts/anna-testaaja.vcf")
+    );
+}
