@@ -9,7 +9,9 @@ use pagefind::options::PagefindServiceConfig;
 
 use std::path::Path;
 
-use crate::diagnostic::Diagnostic;
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, display_path};
 use crate::render::Output;
 use crate::write::Scratch;
 
@@ -67,7 +69,8 @@ impl Pages {
         let runtime = tokio::runtime::Builder::new_current_thread()
             .build()
             .map_err(failed)?;
-        let folder = self.folder.path().to_string_lossy().into_owned();
+        let in_order = self.in_order()?;
+        let folder = in_order.path().to_string_lossy().into_owned();
         runtime.block_on(async {
             let config = PagefindServiceConfig::builder().build();
             let mut index = PagefindIndex::new(Some(config)).map_err(failed)?;
@@ -88,6 +91,24 @@ impl Pages {
                 })
                 .collect())
         })
+    }
+
+    /// The pages, linked into a new folder in the order of their paths.
+    /// Pagefind indexes pages in the order it finds them in the folder, and
+    /// some file systems (tmpfs) list a folder's files in the order they were
+    /// made: by the threads that rendered them, in no fixed order.
+    fn in_order(&self) -> Result<Scratch, Diagnostic> {
+        let gathered = self.folder.path();
+        let parent = gathered.parent().unwrap_or(Path::new("."));
+        let in_order = Scratch::new_in(parent, PREFIX).map_err(failed)?;
+        for entry in WalkDir::new(gathered).sort_by_file_name() {
+            let entry = entry.map_err(failed)?;
+            if entry.file_type().is_file() {
+                let rel = entry.path().strip_prefix(gathered).map_err(failed)?;
+                (in_order.link(&display_path(rel), entry.path())).map_err(failed)?;
+            }
+        }
+        Ok(in_order)
     }
 }
 
