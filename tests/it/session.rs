@@ -107,6 +107,17 @@ fn assert_as_full_build(update: &Update, root: &Path) {
     }
 }
 
+/// Makes `edits` (file, text, new text) one by one, asserting after each that
+/// the rebuild has no errors and gives what a full build gives.
+fn edit_each_as_full_build(session: &mut Session, root: &Path, edits: &[(&str, &str, &str)]) {
+    for &(file, from, to) in edits {
+        edit(root, file, from, to);
+        let update = session.rebuild(&[PathBuf::from(file)]);
+        assert!(!update.has_errors(), "{}", lines(update.diagnostics));
+        assert_as_full_build(&update, root);
+    }
+}
+
 #[test]
 fn a_front_matter_edit_changes_its_pages_and_the_listings_it_is_in_and_nothing_else() {
     let (dir, mut session) = example_built();
@@ -258,12 +269,7 @@ fn edits_that_move_projects_and_news_between_pages_give_what_a_full_build_gives(
             "päivämäärä: 1.1.2020",
         ),
     ];
-    for (file, from, to) in edits {
-        edit(root, file, from, to);
-        let update = session.rebuild(&[PathBuf::from(file)]);
-        assert!(!update.has_errors(), "{}", lines(update.diagnostics));
-        assert_as_full_build(&update, root);
-    }
+    edit_each_as_full_build(&mut session, root, &edits);
     let update = session.rebuild(&[]);
     let rendered = update.rendered.unwrap();
     let news = page(rendered, "news/page/2/index.html");
@@ -414,12 +420,7 @@ fn edits_to_contact_cards_across_projects_and_translations_give_what_a_full_buil
         // links anna-testaaja.vcf.
         (ALPHA, "nimi: Anna Testaaja", "nimi: Anna Tester"),
     ];
-    for (file, from, to) in edits {
-        edit(root, file, from, to);
-        let update = session.rebuild(&[PathBuf::from(file)]);
-        assert!(!update.has_errors(), "{}", lines(update.diagnostics));
-        assert_as_full_build(&update, root);
-    }
+    edit_each_as_full_build(&mut session, root, &edits);
     let update = session.rebuild(&[]);
     let beta = page(update.rendered.unwrap(), "projects/beta/index.html");
     let saves = select(&beta, ".contact-save a");
