@@ -312,7 +312,6 @@ impl<'a> Since<'a> {
         self.remembered.listings.get(file)
     }
 
-    /// The last build's listing cards.
     /// Whether `project` is the last build's own model (see `Site`).
     pub fn has(&self, project: &Project) -> bool {
         let was = self
@@ -321,10 +320,12 @@ impl<'a> Since<'a> {
         was.is_some_and(|&was| std::ptr::eq(was, project))
     }
 
+    /// The last build's entries of the open data files.
     pub fn open_data(&self) -> &super::open_data::Entries {
         &self.remembered.open_data
     }
 
+    /// The last build's listing cards.
     pub fn cards(&self) -> &Cards {
         &self.remembered.cards
     }
