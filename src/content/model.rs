@@ -31,7 +31,7 @@ pub struct Site {
     /// News items and press releases in every language, newest first.
     pub news: Vec<Arc<News>>,
     /// Everyone on a contact card, once each, sorted by name.
-    pub people: Vec<super::people::Person>,
+    pub people: Arc<[super::people::Person]>,
     /// The date the build considers "today" (for project status).
     #[serde(skip)]
     pub today: Date,

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use serde::Serialize;
 
-use super::model::{Contact, GoodPractice, Project, ProjectRef, Status};
+use super::model::{Contact, GoodPractice, Project, ProjectRef, Site, Status};
 use super::slug::slugify;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -22,15 +22,84 @@ pub struct Person {
     pub projects: Vec<ProjectRef>,
 }
 
+/// The people of one validation and the models whose cards they were gathered
+/// from, in the site's order: kept by `serve`, so that an edit that changed no
+/// card, and no name, address or status of a project with cards, gathers no one.
+pub struct Gathered {
+    projects: Vec<Arc<Project>>,
+    translations: Vec<Arc<Project>>,
+    good_practices: Vec<Arc<GoodPractice>>,
+    base_path: String,
+    people: Arc<[Person]>,
+}
+
+impl Gathered {
+    /// What `site`'s people were gathered from.
+    pub fn of(site: &Site) -> Self {
+        Gathered {
+            projects: site.projects.clone(),
+            translations: site.translations.clone(),
+            good_practices: site.good_practices.clone(),
+            base_path: site.config.base_path.clone(),
+            people: Arc::clone(&site.people),
+        }
+    }
+
+    /// Whether these models hold the cards these people were gathered from,
+    /// in the same order.
+    fn holds(
+        &self,
+        projects: &[Arc<Project>],
+        translations: &[Arc<Project>],
+        good_practices: &[Arc<GoodPractice>],
+        base_path: &str,
+    ) -> bool {
+        self.base_path == base_path
+            && same_cards(projects, &self.projects, owner, |p| &p.contacts)
+            && same_cards(translations, &self.translations, owner, |p| &p.contacts)
+            && same_cards(good_practices, &self.good_practices, gp_owner, |g| {
+                &g.contacts
+            })
+    }
+
+    /// Gives each card of the models it holds the vCard it had.
+    fn link(
+        &self,
+        projects: &mut [Arc<Project>],
+        translations: &mut [Arc<Project>],
+        good_practices: &mut [Arc<GoodPractice>],
+    ) {
+        let pairs = (projects.iter_mut().zip(&self.projects))
+            .chain(translations.iter_mut().zip(&self.translations));
+        for (p, was) in pairs {
+            let mut vcards = was.contacts.iter().map(|c| c.vcard.clone());
+            link_cards(p, |p| &p.contacts, |p| &mut p.contacts, &mut vcards);
+        }
+        for (g, was) in good_practices.iter_mut().zip(&self.good_practices) {
+            let mut vcards = was.contacts.iter().map(|c| c.vcard.clone());
+            link_cards(g, |g| &g.contacts, |g| &mut g.contacts, &mut vcards);
+        }
+    }
+}
+
 /// Everyone on a contact card, each once; fills in every card's vCard URL.
 /// A translation's card is the person of the same identity in the default
 /// language, if there is one: it adds neither facts nor projects to them.
+/// With `last`, takes its people if every card they were gathered from is as
+/// it was.
 pub fn collect(
     projects: &mut [Arc<Project>],
     translations: &mut [Arc<Project>],
     good_practices: &mut [Arc<GoodPractice>],
     base_path: &str,
-) -> Vec<Person> {
+    last: Option<&Gathered>,
+) -> Arc<[Person]> {
+    if let Some(last) =
+        last.filter(|last| last.holds(projects, translations, good_practices, base_path))
+    {
+        last.link(projects, translations, good_practices);
+        return Arc::clone(&last.people);
+    }
     // Every card with its project's name, address and status, and whether
     // it is a translation's.
     let total = (projects.iter().chain(translations.iter()))
@@ -42,9 +111,7 @@ pub fn collect(
         cards.extend(p.contacts.iter().map(|c| (c, owner(p), false)));
     }
     for gp in good_practices.iter() {
-        let r = &gp.project;
-        let owner = (r.name.as_str(), r.url.as_str(), r.status);
-        cards.extend(gp.contacts.iter().map(|c| (c, owner, false)));
+        cards.extend(gp.contacts.iter().map(|c| (c, gp_owner(gp), false)));
     }
     for p in translations.iter() {
         cards.extend(p.contacts.iter().map(|c| (c, owner(p), true)));
@@ -118,7 +185,32 @@ pub fn collect(
             .cmp(&b.contact.name)
             .then_with(|| a.slug.cmp(&b.slug))
     });
-    people
+    people.into()
+}
+
+/// Whether `models` hold the cards `last` held, with the same owners (`owner`),
+/// in the same order; the vCard each was given does not count. A model both
+/// share is the same without looking inside.
+fn same_cards<T>(
+    models: &[Arc<T>],
+    last: &[Arc<T>],
+    owner: fn(&T) -> (&str, &str, Status),
+    contacts: fn(&T) -> &Vec<Contact>,
+) -> bool {
+    let same_card = |c: &Contact, was: &Contact| {
+        let c = Contact {
+            vcard: was.vcard.clone(),
+            ..c.clone()
+        };
+        c == *was
+    };
+    models.len() == last.len()
+        && models.iter().zip(last).all(|(m, was)| {
+            Arc::ptr_eq(m, was)
+                || (owner(m) == owner(was)
+                    && contacts(m).len() == contacts(was).len()
+                    && (contacts(m).iter().zip(contacts(was))).all(|(c, w)| same_card(c, w)))
+        })
 }
 
 /// Gives the cards of `model` (read by `get`, written by `get_mut`) the next
@@ -141,6 +233,12 @@ fn link_cards<T: Clone>(
 /// A project as its people's cards name it: its name, address and status.
 fn owner(p: &Project) -> (&str, &str, Status) {
     (&p.name, &p.url, p.status)
+}
+
+/// A good practice's cards name its project.
+fn gp_owner(g: &GoodPractice) -> (&str, &str, Status) {
+    let r = &g.project;
+    (&r.name, &r.url, r.status)
 }
 
 /// The same person: the same email address, else the same name and phone.
@@ -169,6 +267,66 @@ fn merge(into: &mut Contact, from: &Contact) {
     for lang in &from.languages {
         if !into.languages.contains(lang) {
             into.languages.push(lang.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A model with cards: its owner and its contacts.
+    struct Owned((String, String, Status), Vec<Contact>);
+
+    fn owner(m: &Owned) -> (&str, &str, Status) {
+        (&m.0.0, &m.0.1, m.0.2)
+    }
+
+    fn model(project: &str, people: &[(&str, Option<&str>)]) -> Arc<Owned> {
+        let contacts = people
+            .iter()
+            .map(|&(name, vcard)| Contact {
+                name: name.into(),
+                title: Some("Projektipäällikkö".into()),
+                organisation: None,
+                unit: None,
+                phones: Vec::new(),
+                email: None,
+                photo: None,
+                languages: Vec::new(),
+                vcard: vcard.map(String::from),
+            })
+            .collect();
+        let url = format!("/projects/{project}/");
+        Arc::new(Owned((project.into(), url, Status::Ongoing), contacts))
+    }
+
+    fn same(models: &[Arc<Owned>], last: &[Arc<Owned>]) -> bool {
+        same_cards(models, last, owner, |m| &m.1)
+    }
+
+    #[test]
+    fn the_same_cards_in_the_same_order_are_the_same_whatever_their_vcards() {
+        let last = [model("aito", &[("Anna", Some("/contacts/anna.vcf"))])];
+        assert!(same(&last, &last));
+        // A model checked again has no vCards yet.
+        assert!(same(&[model("aito", &[("Anna", None)])], &last));
+    }
+
+    #[test]
+    fn a_changed_card_owner_order_or_count_is_not_the_same() {
+        let two = [model("aito", &[("Anna", None), ("Emma", None)])];
+        let mut retitled = model("aito", &[("Anna", None), ("Emma", None)]);
+        Arc::get_mut(&mut retitled).unwrap().1[1].title = None;
+        let others = [
+            vec![retitled],
+            vec![model("sointu", &[("Anna", None), ("Emma", None)])],
+            vec![model("aito", &[("Emma", None), ("Anna", None)])],
+            vec![model("aito", &[("Anna", None)])],
+            vec![two[0].clone(), model("sointu", &[])],
+        ];
+        for models in others {
+            assert!(!same(&models, &two));
         }
     }
 }

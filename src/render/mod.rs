@@ -222,6 +222,14 @@ fn page<'a>(
         let (output, entry) = pages.render(job)?;
         return Ok((Fate::Rendered(sink.take(output)?), entry, None));
     }
+    let shown = pages.shown(job);
+    if let (Some(last), Some(now)) = (last, &shown) {
+        let (path, entry) = pages.locate(job);
+        if let Some(was) = (last.listing(&path)).filter(|was| was.shown.as_ref() == Some(now)) {
+            let listing = Some((path.clone(), was.clone()));
+            return Ok((Fate::Unchanged(path), entry, listing));
+        }
+    }
     let prepared = pages.prepare(job);
     let path = prepared.path();
     let was = last.and_then(|last| last.listing(&path));
@@ -243,6 +251,7 @@ fn page<'a>(
     let listing = page::Listing {
         fields: prepared.fields,
         size,
+        shown,
     };
     Ok((fate, entry, Some((path, listing))))
 }
@@ -274,8 +283,11 @@ fn whole_site_files(
     last: Option<&Since>,
 ) -> Result<(Vec<Output>, Vec<String>, open_data::Entries), Diagnostic> {
     let config = &site.config;
-    let (same, people): (Vec<&Person>, Vec<&Person>) =
-        (site.people.iter()).partition(|person| last.is_some_and(|last| last.same_person(person)));
+    // People the last build had as they are now have the same vCards.
+    let all_same =
+        last.is_some_and(|last| std::sync::Arc::ptr_eq(&last.site().people, &site.people));
+    let (same, people): (Vec<&Person>, Vec<&Person>) = (site.people.iter())
+        .partition(|person| all_same || last.is_some_and(|last| last.same_person(person)));
     let (same_feeds, changed_feeds) = feed::feeds(site, theme, last.map(Since::site));
     let (open_data, (cards, feeds)) = rayon::join(
         || {

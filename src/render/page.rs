@@ -270,6 +270,20 @@ pub type Listings = HashMap<String, Listing>;
 pub struct Listing {
     pub fields: Fields,
     pub size: usize,
+    /// For a term's page, what it showed (see [`Pages::shown`]).
+    pub shown: Option<Shown>,
+}
+
+/// The projects on a page of a term, by the address of their models, with
+/// the term's name and size: all else the page reads follows from its path.
+/// A model kept from one build to the next is the same allocation, and the
+/// last build's models live until this one is rendered, so the same addresses
+/// are the same models, and they make the same cards.
+#[derive(Clone, PartialEq)]
+pub struct Shown {
+    name: String,
+    count: usize,
+    models: Vec<usize>,
 }
 
 /// What a render for `serve` keeps for the next one, so that an edit renders
@@ -541,6 +555,25 @@ impl<'a> Pages<'a> {
         )
     }
 
+    /// What the page of a term shows, to tell without preparing it whether it
+    /// shows what it did; None for other pages.
+    pub fn shown(&self, job: &Job<'a>) -> Option<Shown> {
+        let Job::Term(l, t, i, page) = job else {
+            return None;
+        };
+        let term = &self.taxonomy(*l, *t).1.terms[*i];
+        let all = &term.projects;
+        let shown = pager::range(*page, self.site.config.page_size, all.len());
+        Some(Shown {
+            name: term.name.clone(),
+            count: all.len(),
+            models: all[shown]
+                .iter()
+                .map(|&p| std::ptr::from_ref(p) as usize)
+                .collect(),
+        })
+    }
+
     /// Every page of the site.
     pub fn jobs(&self) -> Vec<Job<'a>> {
         let site = self.site;
@@ -739,7 +772,9 @@ impl<'a> Pages<'a> {
                     (site.projects.iter())
                         .map(|p| (p.name.as_str(), p.url.as_str(), &p.contacts[..]))
                 }
-                site.people == last.site.people && lists(site).eq(lists(last.site))
+                let people =
+                    Arc::ptr_eq(&site.people, &last.site.people) || site.people == last.site.people;
+                people && lists(site).eq(lists(last.site))
             }
             Job::GoodPracticeIndex(..) | Job::NewsIndex(..) => {
                 let (good_practices, news) = *self.same_as_last.get_or_init(|| {

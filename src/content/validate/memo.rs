@@ -15,6 +15,7 @@ use super::Checked;
 use crate::content::links::Links;
 use crate::content::load::Page;
 use crate::content::model::{GoodPractice, News, Project, ProjectRef, Site};
+use crate::content::people::Gathered;
 use crate::diagnostic::{SourceText, display_path};
 
 /// The checks of one validation, and the address book they were made with.
@@ -24,6 +25,7 @@ pub struct Memo {
     pub(super) projects: Kept<Arc<Project>, Option<Arc<Project>>>,
     pub(super) good_practices: Kept<Arc<GoodPractice>, ProjectRef>,
     pub(super) news: Kept<Arc<News>, Option<ProjectRef>>,
+    pub(super) people: Option<Gathered>,
 }
 
 /// Pages' checks by file, each with what it read besides its file (`D`).
@@ -126,6 +128,7 @@ impl Memo {
         }
         (self.good_practices).keep_linked(site.good_practices.iter(), |g| &g.source);
         (self.news).keep_linked(site.news.iter(), |n| &n.source);
+        self.people = Some(Gathered::of(site));
     }
 }
 

@@ -213,6 +213,7 @@ pub fn validate(
         &mut translations,
         &mut good_practices,
         &config.base_path,
+        memo.as_ref().and_then(|m| m.people.as_ref()),
     );
     let site = Site {
         later_links,
