@@ -244,7 +244,7 @@ impl Session {
             if page.yaml() != old.yaml() || page.front_matter != old.front_matter {
                 return None;
             }
-            let links = &last.memo.as_ref()?.links;
+            let links = &last.memo.as_ref()?.book.links;
             let edit = validate::body_edit(&root, &last.site, links, &last.domain, &page)?;
             edits.push((i, page, edit));
         }

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::Checked;
-use crate::content::links::Links;
+use super::address_book::AddressBook;
 use crate::content::load::Page;
 use crate::content::model::{GoodPractice, News, Project, ProjectRef, Site};
 use crate::content::people::Gathered;
@@ -21,7 +21,7 @@ use crate::diagnostic::{SourceText, display_path};
 /// The checks of one validation, and the address book they were made with.
 #[derive(Default)]
 pub struct Memo {
-    pub links: Links,
+    pub book: AddressBook,
     pub(super) projects: Kept<Arc<Project>, Option<Arc<Project>>>,
     pub(super) good_practices: Kept<Arc<GoodPractice>, ProjectRef>,
     pub(super) news: Kept<Arc<News>, Option<ProjectRef>>,

@@ -1,6 +1,7 @@
 //! Stage 2: every loaded page's front matter and body, checked and turned into
 //! the typed [`Site`]. All problems in all files are collected; none stops the rest.
 
+mod address_book;
 mod checker;
 mod funding;
 mod good_practice;
@@ -9,24 +10,23 @@ mod news;
 mod project;
 
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use std::path::Path;
 use std::sync::Arc;
 
 use jiff::civil::Date;
-use rayon::prelude::*;
 
 use super::links::Links;
-use super::load::{self, Kind, Loaded, Page};
+use super::load::{Kind, Loaded, Page};
 use super::markdown::LinkAt;
 use super::model::{
-    Alternate, Asset, GoodPractice, GoodPracticeRef, News, NewsRef, Project, ProjectRef, Site,
+    Alternate, GoodPractice, GoodPracticeRef, News, NewsRef, Project, ProjectRef, Site,
 };
 use super::raw::{RawGoodPractice, RawNews, RawProject};
 use super::urls;
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, display_path};
 use crate::domain::Domain;
+use address_book::AddressBook;
 use checker::Checker;
 
 pub use memo::Memo;
@@ -53,16 +53,12 @@ pub fn validate(
     last: Option<Memo>,
     remember: bool,
 ) -> Validated {
-    let mut diagnostics = Vec::new();
     let mut later_links = Vec::new();
-    let (pages, paths) = without_duplicates(&loaded.pages, &mut diagnostics);
-    let (links, assets) = links_and_assets(
-        &config,
-        &pages,
-        paths,
-        &loaded.bundle_files,
-        &loaded.static_files,
-    );
+    let mut last = last;
+    let last_book = last.as_mut().map(|last| std::mem::take(&mut last.book));
+    let (book, same_book) = AddressBook::of(&config, loaded, last_book);
+    let mut diagnostics = book.duplicates.clone();
+    let pages = book.pages(loaded);
 
     let (project_pages, others): (Vec<&Page>, Vec<&Page>) =
         pages.iter().partition(|p| p.kind == Kind::Project);
@@ -74,7 +70,7 @@ pub fn validate(
         project_pages.into_iter().partition(|p| p.lang.is_none());
     let context = PageContext {
         root,
-        links: &links,
+        links: &book.links,
         domain,
         config: &config,
         today,
@@ -82,7 +78,7 @@ pub fn validate(
     // The checks of the last validation hold while the address book does;
     // with `remember`, they are brought up to date in place.
     let mut memo = match last {
-        Some(last) if last.links == links => Some(last),
+        Some(last) if same_book => Some(last),
         Some(stale) => {
             crate::drop_later(stale);
             remember.then(Memo::default)
@@ -224,7 +220,7 @@ pub fn validate(
         good_practices,
         news,
         today,
-        assets,
+        assets: book.assets.clone(),
     };
     let memo = match memo {
         Some(mut memo) if remember => {
@@ -232,7 +228,7 @@ pub fn validate(
             memo.projects.keep_only(all.copied());
             memo.good_practices.keep_only(gp_pages.iter().copied());
             memo.news.keep_only(news_pages.iter().copied());
-            memo.links = links;
+            memo.book = book;
             memo.keep_linked(&site);
             Some(memo)
         }
@@ -479,96 +475,4 @@ fn link_news(
         let own = versions[&n.slug].clone();
         set(n, own, |n| &n.versions, |n| &mut n.versions);
     }
-}
-
-/// The pages and, in the same order, their addresses. Two pages that would be
-/// written to the same address: the second is an error, and left out.
-fn without_duplicates<'p>(
-    pages: &'p [Page],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> (Vec<&'p Page>, Vec<String>) {
-    let paths: Vec<String> = pages.par_iter().map(Page::path).collect();
-    let mut first: HashMap<&str, &Page> = HashMap::with_capacity(pages.len());
-    let mut kept = vec![true; pages.len()];
-    for ((page, path), kept) in pages.iter().zip(&paths).zip(&mut kept) {
-        let earlier = match first.entry(path) {
-            Entry::Vacant(free) => {
-                free.insert(page);
-                continue;
-            }
-            Entry::Occupied(earlier) => earlier,
-        };
-        *kept = false;
-        diagnostics.push(
-            Diagnostic::error(
-                "duplicate-slug",
-                format!(
-                    "the address /{path} is already used by {}",
-                    display_path(&earlier.get().source.path)
-                ),
-            )
-            .in_file(&page.source.path)
-            .hint(
-                "rename one of the two files; every project and good practice needs its own name",
-            ),
-        );
-    }
-    (pages.iter().zip(paths).zip(kept))
-        .filter_map(|(page, kept)| kept.then_some(page))
-        .unzip()
-}
-
-/// The address book of the site's pages (`paths`: their addresses, in the
-/// same order) and files, and the files to copy.
-fn links_and_assets(
-    config: &Config,
-    pages: &[&Page],
-    paths: Vec<String>,
-    bundle_files: &[std::path::PathBuf],
-    static_files: &[std::path::PathBuf],
-) -> (Links, Vec<Asset>) {
-    let mut links = Links {
-        base_path: config.base_path.clone(),
-        ..Links::default()
-    };
-    for lang in &config.languages {
-        let prefix = urls::language_prefix(lang, &config.language);
-        links.pages.insert(format!("{prefix}{}", urls::home()));
-        let listings = [urls::good_practices(), urls::news(), urls::overview()];
-        if config.search {
-            links.pages.insert(format!("{prefix}{}", urls::search()));
-        }
-        let taxonomies = urls::TAXONOMIES.map(|key| format!("{key}/"));
-        for path in listings.iter().chain(&taxonomies) {
-            links.pages.insert(format!("{prefix}{path}"));
-        }
-    }
-    links.pages.insert(urls::contacts());
-    for (page, path) in pages.iter().zip(paths) {
-        links.pages.insert(path.clone());
-        links.markdown.insert(page.source.path.clone(), path);
-    }
-    let mut assets = Vec::new();
-    for file in bundle_files {
-        let output = load::bundle_output_path(file);
-        assets.push(Asset {
-            source: file.clone(),
-            output: output.clone(),
-        });
-    }
-    for file in static_files {
-        let output = display_path(file.strip_prefix(load::STATIC_DIR).unwrap_or(file));
-        assets.push(Asset {
-            source: file.clone(),
-            output,
-        });
-    }
-    for asset in &assets {
-        links
-            .files
-            .insert(asset.source.clone(), asset.output.clone());
-        links.file_outputs.insert(asset.output.clone());
-    }
-    assets.sort();
-    (links, assets)
 }
