@@ -367,7 +367,7 @@ fn again(
     let again: Vec<String> = again.into_iter().flatten().collect();
     // Taken in the last build's order, which is the order of their paths, so
     // that adding them to the new files is one merge of two sorted runs.
-    let unchanged: HashSet<String> = unchanged.into_iter().collect();
+    let unchanged: foldhash::HashSet<String> = unchanged.into_iter().collect();
     let taken: Vec<Output> = (last_rendered.files.iter_mut())
         .filter(|file| unchanged.contains(&file.path))
         .map(std::mem::take)
