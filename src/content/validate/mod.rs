@@ -112,23 +112,18 @@ pub fn validate(
     let mut translations = gather(results, &mut diagnostics, &mut later_links);
     link_versions(&mut projects, &mut translations, &config.languages);
 
-    // Each project's reference in each of its languages.
-    let refs: HashMap<(&str, &str), ProjectRef> = projects
-        .iter()
-        .chain(&translations)
-        .map(|p| {
-            let r = ProjectRef {
-                name: p.name.clone(),
-                url: p.url.clone(),
-                status: p.status,
-            };
-            ((p.lang.as_str(), p.slug.as_str()), r)
-        })
+    // Each project in each of its languages, and its reference.
+    let by_lang: HashMap<(&str, &str), &Project> = (projects.iter().chain(&translations))
+        .map(|p| ((p.lang.as_str(), p.slug.as_str()), &**p))
         .collect();
     let project_ref = |slug: &str, lang: &str| {
-        refs.get(&(lang, slug))
-            .or_else(|| refs.get(&(config.language.as_str(), slug)))
-            .cloned()
+        let p = (by_lang.get(&(lang, slug)))
+            .or_else(|| by_lang.get(&(config.language.as_str(), slug)))?;
+        Some(ProjectRef {
+            name: p.name.clone(),
+            url: p.url.clone(),
+            status: p.status,
+        })
     };
     let results = memo::check_all(
         &gp_pages,
@@ -172,24 +167,26 @@ pub fn validate(
 
     good_practices.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.slug.cmp(&b.slug)));
     // A good practice is listed on its project's page in its own language.
-    let mut owners: HashMap<(&str, &str), Vec<GoodPracticeRef>> = HashMap::new();
+    let mut owners: HashMap<(&str, &str), Vec<&GoodPractice>> = HashMap::new();
     for gp in &good_practices {
         owners
             .entry((gp.lang.as_str(), gp.project.url.as_str()))
             .or_default()
-            .push(GoodPracticeRef {
-                name: gp.name.clone(),
-                url: gp.url.clone(),
-            });
+            .push(gp);
     }
     let owned = of_versions(&projects, &translations, owners);
-    for (p, own) in projects
-        .iter_mut()
-        .chain(translations.iter_mut())
-        .zip(owned)
-    {
-        set(p, own, |p| &p.good_practices, |p| &mut p.good_practices);
-    }
+    let changed = changed(
+        projects.iter().chain(&translations),
+        owned.iter().map(Vec::as_slice),
+        |p| &p.good_practices,
+        |r, g| r.name == g.name && r.url == g.url,
+        |g| GoodPracticeRef {
+            name: g.name.clone(),
+            url: g.url.clone(),
+        },
+    );
+    let models = projects.iter_mut().chain(translations.iter_mut());
+    apply(models, changed, |p| &mut p.good_practices);
     projects.sort_by(|a, b| {
         (
             a.status,
@@ -382,25 +379,50 @@ fn link_versions(
     translations: &mut [Arc<Project>],
     languages: &[String],
 ) {
-    let pages = projects.iter().chain(translations.iter());
-    let versions = versions_by_slug(pages.map(|p| (&p.slug, &p.lang, &p.url)), languages);
-    for p in projects.iter_mut().chain(translations.iter_mut()) {
-        let own = versions[&p.slug].clone();
-        set(p, own, |p| &p.versions, |p| &mut p.versions);
-    }
+    let models = || projects.iter().chain(translations.iter());
+    let versions = versions_by_slug(models().map(|p| (&*p.slug, &*p.lang, &*p.url)), languages);
+    let wanted = models().map(|p| versions[p.slug.as_str()].as_slice());
+    let changed = changed(models(), wanted, |p| &p.versions, same_version, version);
+    let models = projects.iter_mut().chain(translations.iter_mut());
+    apply(models, changed, |p| &mut p.versions);
 }
 
-/// Sets a part of `model` (read by `get`, written by `get_mut`) to `value`,
-/// unless it is that already: a model shared with the checks `serve` keeps
-/// is copied only when what links it to other pages changed.
-fn set<T: Clone, V: PartialEq>(
-    model: &mut Arc<T>,
-    value: V,
-    get: fn(&T) -> &V,
-    get_mut: fn(&mut T) -> &mut V,
+/// For each of `models`, the list that `wanted` gives it, made by `own` only
+/// if it differs from the one there (`get`), as `same` compares their items;
+/// None where it is that already.
+fn changed<'m, T: 'm, V, W>(
+    models: impl Iterator<Item = &'m Arc<T>>,
+    wanted: impl Iterator<Item = &'m [W]>,
+    get: fn(&T) -> &Vec<V>,
+    same: fn(&V, &W) -> bool,
+    own: fn(&W) -> V,
+) -> Vec<Option<Vec<V>>>
+where
+    W: 'm,
+{
+    models
+        .zip(wanted)
+        .map(|(model, wanted)| {
+            let there = get(model);
+            let unchanged =
+                there.len() == wanted.len() && there.iter().zip(wanted).all(|(v, w)| same(v, w));
+            (!unchanged).then(|| wanted.iter().map(own).collect())
+        })
+        .collect()
+}
+
+/// Gives each of `models` its list from `changed` (see [`changed`]), where it
+/// has one, in the part `get_mut` writes: a model shared with the checks
+/// `serve` keeps is copied only when what links it to other pages changed.
+fn apply<'m, T: Clone + 'm, V>(
+    models: impl Iterator<Item = &'m mut Arc<T>>,
+    changed: Vec<Option<Vec<V>>>,
+    get_mut: fn(&mut T) -> &mut Vec<V>,
 ) {
-    if *get(model) != value {
-        *get_mut(Arc::make_mut(model)) = value;
+    for (model, list) in models.zip(changed) {
+        if let Some(list) = list {
+            *get_mut(Arc::make_mut(model)) = list;
+        }
     }
 }
 
@@ -422,22 +444,30 @@ fn of_versions<'a, V>(
 }
 
 /// The language versions of pages that share a slug, given as (slug, language,
-/// URL), each list in the order of the site's languages.
+/// URL), each list of (language, URL) in the order of the site's languages.
 fn versions_by_slug<'a>(
-    pages: impl Iterator<Item = (&'a String, &'a String, &'a String)>,
+    pages: impl Iterator<Item = (&'a str, &'a str, &'a str)>,
     languages: &[String],
-) -> HashMap<String, Vec<Alternate>> {
-    let mut versions: HashMap<String, Vec<Alternate>> = HashMap::new();
+) -> HashMap<&'a str, Vec<(&'a str, &'a str)>> {
+    let mut versions: HashMap<&str, Vec<(&str, &str)>> = HashMap::new();
     for (slug, lang, url) in pages {
-        versions.entry(slug.clone()).or_default().push(Alternate {
-            lang: lang.clone(),
-            url: url.clone(),
-        });
+        versions.entry(slug).or_default().push((lang, url));
     }
     for list in versions.values_mut() {
-        list.sort_by_key(|a| languages.iter().position(|l| *l == a.lang));
+        list.sort_by_key(|(lang, _)| languages.iter().position(|l| l == lang));
     }
     versions
+}
+
+fn same_version(version: &Alternate, (lang, url): &(&str, &str)) -> bool {
+    version.lang == *lang && version.url == *url
+}
+
+fn version((lang, url): &(&str, &str)) -> Alternate {
+    Alternate {
+        lang: lang.to_string(),
+        url: url.to_string(),
+    }
 }
 
 /// Gives every news item its language versions (items of the same file name),
@@ -448,31 +478,33 @@ fn link_news(
     translations: &mut [Arc<Project>],
     languages: &[String],
 ) {
-    let versions = versions_by_slug(news.iter().map(|n| (&n.slug, &n.lang, &n.url)), languages);
-    let mut by_project: HashMap<(&str, &str), Vec<NewsRef>> = HashMap::new();
+    let items = news.iter().map(|n| (&*n.slug, &*n.lang, &*n.url));
+    let versions = versions_by_slug(items, languages);
+    let mut by_project: HashMap<(&str, &str), Vec<&News>> = HashMap::new();
     for n in news.iter() {
         if let Some(project) = &n.project {
             by_project
                 .entry((n.lang.as_str(), project.url.as_str()))
                 .or_default()
-                .push(NewsRef {
-                    title: n.title.clone(),
-                    url: n.url.clone(),
-                    kind: n.kind,
-                    date: n.date,
-                });
+                .push(n);
         }
     }
     let owned = of_versions(projects, translations, by_project);
-    for (p, own) in projects
-        .iter_mut()
-        .chain(translations.iter_mut())
-        .zip(owned)
-    {
-        set(p, own, |p| &p.news, |p| &mut p.news);
-    }
-    for n in news.iter_mut() {
-        let own = versions[&n.slug].clone();
-        set(n, own, |n| &n.versions, |n| &mut n.versions);
-    }
+    let of_projects = changed(
+        projects.iter().chain(translations.iter()),
+        owned.iter().map(Vec::as_slice),
+        |p| &p.news,
+        |r, n| r.title == n.title && r.url == n.url && r.kind == n.kind && r.date == n.date,
+        |n| NewsRef {
+            title: n.title.clone(),
+            url: n.url.clone(),
+            kind: n.kind,
+            date: n.date,
+        },
+    );
+    let wanted = news.iter().map(|n| versions[n.slug.as_str()].as_slice());
+    let of_news = changed(news.iter(), wanted, |n| &n.versions, same_version, version);
+    let models = projects.iter_mut().chain(translations.iter_mut());
+    apply(models, of_projects, |p| &mut p.news);
+    apply(news.iter_mut(), of_news, |n| &mut n.versions);
 }
