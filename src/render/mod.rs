@@ -181,6 +181,12 @@ fn render_since(
             cards,
             sitemap,
             open_data,
+            models: site
+                .projects
+                .iter()
+                .chain(&site.translations)
+                .cloned()
+                .collect(),
         },
         false => {
             crate::drop_later((cards, open_data));

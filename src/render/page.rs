@@ -276,8 +276,8 @@ pub struct Listing {
 
 /// The projects on a page of a term, by the address of their models, with
 /// the term's name and size: all else the page reads follows from its path.
-/// A model kept from one build to the next is the same allocation, and the
-/// last build's models live until this one is rendered, so the same addresses
+/// A model kept from one build to the next is the same allocation, and
+/// [`Remembered::models`] keeps the models named here, so the same addresses
 /// are the same models, and they make the same cards.
 #[derive(Clone, PartialEq)]
 pub struct Shown {
@@ -296,6 +296,11 @@ pub struct Remembered {
     pub sitemap: Vec<SitemapEntry>,
     /// Each project's entries in the open data files.
     pub open_data: super::open_data::Entries,
+    /// Every project and translation of the site rendered: the models the
+    /// listings' [`Shown`] name by address. Held here, each address stays its
+    /// model's (no other allocation can take it), and the model stays as it
+    /// was (shared, it is copied before any change).
+    pub models: Vec<Arc<Project>>,
 }
 
 impl<'a> Since<'a> {

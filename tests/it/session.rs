@@ -285,6 +285,31 @@ fn edits_that_move_projects_and_news_between_pages_give_what_a_full_build_gives(
 }
 
 #[test]
+fn body_edits_between_edits_to_front_matter_give_what_a_full_build_gives() {
+    // A body edit changes the model in place; the front-matter edits after it
+    // move projects within and between listings that remembered the old one.
+    let (dir, mut session) = example_built_with("page_size: 2");
+    let root = dir.path();
+    let (aito, sointu) = ("content/projects/aito.md", "content/projects/sointu.md");
+    let edits = [
+        (aito, "## Verkostot", "Uusi kappale.\n\n## Verkostot"),
+        (aito, "maakunta: Lappi", "maakunta: Pohjois-Pohjanmaa"),
+        (
+            sointu,
+            "## Miten kehitämme",
+            "Toinen kappale.\n\n## Miten kehitämme",
+        ),
+        (
+            sointu,
+            "toteutusaika: 1.5.2024–30.11.2026",
+            "toteutusaika: 1.5.2024–31.10.2026",
+        ),
+        (aito, "maakunta: Pohjois-Pohjanmaa", "maakunta: Lappi"),
+    ];
+    edit_each_as_full_build(&mut session, root, &edits);
+}
+
+#[test]
 fn a_page_added_renamed_or_deleted_gives_what_a_full_build_gives() {
     let (dir, mut session) = example_built();
     let root = dir.path();
