@@ -33,7 +33,7 @@ pub struct AddressBook {
 
 /// What an address book reads: the settings of addresses, and the names of
 /// the site's files (as bytes: comparing them is comparing paths' text).
-#[derive(Default, PartialEq)]
+#[derive(Default)]
 struct Sources {
     base_path: String,
     language: String,
@@ -58,17 +58,31 @@ impl Sources {
             static_files: loaded.static_files.clone(),
         }
     }
+
+    /// Whether `loaded`'s files under `config` are these, compared in place:
+    /// an edit that keeps the address book copies no path.
+    fn are(&self, config: &Config, loaded: &Loaded) -> bool {
+        self.base_path == config.base_path
+            && self.language == config.language
+            && self.languages == config.languages
+            && self.search == config.search
+            && self.pages.len() == loaded.pages.len()
+            && (self.pages.iter().zip(&loaded.pages))
+                .all(|(path, page)| *path == page.source.path.as_os_str())
+            && self.bundle_files == loaded.bundle_files
+            && self.static_files == loaded.static_files
+    }
 }
 
 impl AddressBook {
     /// The address book of `loaded`'s files under `config`: `last` itself if
     /// it was made from the same; and whether it is the same as `last`.
     pub fn of(config: &Config, loaded: &Loaded, last: Option<AddressBook>) -> (Self, bool) {
-        let sources = Sources::of(config, loaded);
         let last = match last {
-            Some(last) if last.sources == sources => return (last, true),
+            Some(last) if last.sources.are(config, loaded) => return (last, true),
             last => last,
         };
+        let sources = Sources::of(config, loaded);
         let mut duplicates = Vec::new();
         let (pages, paths) = without_duplicates(&loaded.pages, &mut duplicates);
         let kept = pages.iter().map(|&i| &loaded.pages[i]);

@@ -175,7 +175,7 @@ pub fn validate(
             .push(gp);
     }
     let owned = of_versions(&projects, &translations, owners);
-    let changed = changed(
+    let lists = changed(
         projects.iter().chain(&translations),
         owned.iter().map(Vec::as_slice),
         |p| &p.good_practices,
@@ -186,7 +186,7 @@ pub fn validate(
         },
     );
     let models = projects.iter_mut().chain(translations.iter_mut());
-    apply(models, changed, |p| &mut p.good_practices);
+    apply(models, lists, |p| &mut p.good_practices);
     projects.sort_by(|a, b| {
         (
             a.status,
@@ -382,9 +382,9 @@ fn link_versions(
     let models = || projects.iter().chain(translations.iter());
     let versions = versions_by_slug(models().map(|p| (&*p.slug, &*p.lang, &*p.url)), languages);
     let wanted = models().map(|p| versions[p.slug.as_str()].as_slice());
-    let changed = changed(models(), wanted, |p| &p.versions, same_version, version);
+    let lists = changed(models(), wanted, |p| &p.versions, same_version, version);
     let models = projects.iter_mut().chain(translations.iter_mut());
-    apply(models, changed, |p| &mut p.versions);
+    apply(models, lists, |p| &mut p.versions);
 }
 
 /// For each of `models`, the list that `wanted` gives it, made by `own` only
