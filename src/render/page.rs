@@ -205,8 +205,8 @@ pub type Cards = Vec<foldhash::HashMap<String, Card>>;
 
 /// The theme's template of a project's card in listings.
 const CARD_TEMPLATE: &str = "partials/project-card.html";
-/// The theme's template of a project's facts on the overview page.
-const OVERVIEW_FACTS_TEMPLATE: &str = "partials/overview-facts.html";
+/// The theme's template of a project's entry on the overview page.
+const OVERVIEW_ENTRY_TEMPLATE: &str = "partials/overview-entry.html";
 
 /// What the indexes of good practices and news list in one language.
 struct Indexes<'a> {
@@ -525,7 +525,7 @@ impl<'a> Pages<'a> {
         };
         let mut map = summary.clone().into_map().expect("a summary is a map");
         map.insert("card".into(), render(CARD_TEMPLATE)?);
-        map.insert("overview_facts".into(), render(OVERVIEW_FACTS_TEMPLATE)?);
+        map.insert("overview_entry".into(), render(OVERVIEW_ENTRY_TEMPLATE)?);
         Ok(Card {
             summary,
             listed: Value::from(map),
@@ -1036,14 +1036,8 @@ impl<'a> Pages<'a> {
                     .map(|term| group(&term.name, self.listed(l, term.projects.iter().copied())))
                     .collect();
                 // Projects in no group last, under "" (the template names the group).
-                let grouped: HashSet<&str> = by
-                    .terms
-                    .iter()
-                    .flat_map(|t| &t.projects)
-                    .map(|p| p.url.as_str())
-                    .collect();
                 let mut without = taxonomy::everyone(taxonomies)
-                    .filter(|p| !grouped.contains(p.url.as_str()))
+                    .filter(|p| taxonomy::in_no_term(key, p))
                     .peekable();
                 if without.peek().is_some() {
                     groups.push(group("", self.listed(l, without)));

@@ -73,6 +73,13 @@ pub fn everyone<'a, 'b>(taxonomies: &'b [Taxonomy<'a>]) -> impl Iterator<Item = 
         .flat_map(|term| term.projects.iter().copied())
 }
 
+/// Whether `p` has no term in the taxonomy `key`.
+pub fn in_no_term(key: &str, p: &Project) -> bool {
+    let mut names = Vec::new();
+    terms_of(key, p, &mut names);
+    names.is_empty()
+}
+
 /// Adds to `names` the terms `p` has in the taxonomy `key`.
 fn terms_of<'p>(key: &str, p: &'p Project, names: &mut Vec<&'p str>) {
     let funding = p.funding.as_ref();

@@ -74,6 +74,9 @@ fn the_overview_groups_projects_by_region_with_their_key_facts() {
             "Uusimaa"
         ]
     );
+    // The groups are the page's regions; the projects' entries are not.
+    assert_eq!(select(&html, "main section[aria-labelledby]").len(), 5);
+    assert_eq!(select(&html, "main section.overview-project").len(), 7);
     let jakala = select(&html, ".overview-project")
         .into_iter()
         .find(|s| s.text().collect::<String>().contains("Jäkälä"))
@@ -179,7 +182,7 @@ fn listings_show_each_project_through_the_card_template_a_site_can_override() {
 }
 
 #[test]
-fn the_overview_shows_each_projects_facts_through_a_partial_a_site_can_override() {
+fn the_overview_shows_each_projects_entry_and_facts_through_partials_a_site_can_override() {
     let rendered = with_partial(
         "overview-facts.html",
         r#"<p class="my-facts" lang="{{ lang }}">{{ p.name }}: {{ t.duration }}</p>"#,
@@ -198,6 +201,21 @@ fn the_overview_shows_each_projects_facts_through_a_partial_a_site_can_override(
     let facts = select(&sv, "main p.my-facts");
     assert_eq!(facts.len(), 7);
     assert!(facts.iter().all(|f| f.value().attr("lang") == Some("sv")));
+
+    // The whole entry, heading and all, is a partial too.
+    let rendered = with_partial(
+        "overview-entry.html",
+        r#"<p class="my-entry" lang="{{ lang }}"><a href="{{ p.url }}">{{ p.name }}</a></p>"#,
+    );
+    let overview = page(&rendered, "overview/index.html");
+    assert!(select(&overview, ".overview-project").is_empty());
+    let entries = texts(&overview, "main section > p.my-entry");
+    assert_eq!(entries.len(), 7);
+    assert!(entries.contains(&"AITO-hanke".to_string()));
+    let sv = page(&rendered, "sv/overview/index.html");
+    let entries = select(&sv, "main p.my-entry");
+    assert_eq!(entries.len(), 7);
+    assert!(entries.iter().all(|f| f.value().attr("lang") == Some("sv")));
 }
 
 /// The example site rendered with the theme's partial `name` overridden by the site.
