@@ -12,7 +12,7 @@
 
 pub mod stop;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fs;
 use std::hash::BuildHasher;
 use std::io;
@@ -55,7 +55,7 @@ pub struct Scratch {
     /// The folders made in it so far. It starts empty, so each file's folder is
     /// made before its first file rather than after a failed write: most pages
     /// have a folder of their own.
-    folders: Mutex<HashSet<PathBuf>>,
+    folders: Mutex<foldhash::HashSet<String>>,
     /// Until the folder is deleted or kept, a stop removes it.
     _registered: stop::Registered,
 }
@@ -86,8 +86,7 @@ impl Scratch {
 
     /// Writes `bytes` as `rel`; returns where.
     fn write(&self, rel: &str, bytes: &[u8]) -> Result<PathBuf, WriteError> {
-        let path = self.dir.path().join(safe_relative(rel)?);
-        self.make_folder_of(&path)?;
+        let path = self.place(rel)?;
         fs::write(&path, bytes).map_err(io_err(&path))?;
         Ok(path)
     }
@@ -95,29 +94,31 @@ impl Scratch {
     /// Adds the file at `from` as `rel` by a hard link: no second copy of its
     /// bytes. Copies it where the file system cannot link.
     pub fn link(&self, rel: &str, from: &Path) -> Result<(), WriteError> {
-        let path = self.dir.path().join(safe_relative(rel)?);
-        self.make_folder_of(&path)?;
+        let path = self.place(rel)?;
         match fs::hard_link(from, &path) {
             Ok(()) => Ok(()),
             Err(_) => fs::copy(from, &path).map(drop).map_err(io_err(from)),
         }
     }
 
-    /// Makes the folder `path` goes in, unless it was made already.
-    fn make_folder_of(&self, path: &Path) -> Result<(), WriteError> {
+    /// Where the file `rel` goes, with its folder made unless it was already.
+    fn place(&self, rel: &str) -> Result<PathBuf, WriteError> {
+        let path = self.dir.path().join(safe_relative(rel)?);
         if stop::stopping() {
             return Err(WriteError::Stopped);
         }
-        let Some(folder) = path.parent().filter(|f| *f != self.path()) else {
-            return Ok(());
-        };
-        let folders = || self.folders.lock().expect("no thread panics holding it");
-        if !folders().contains(folder) {
-            // Another thread may be making it too: that is no error.
-            fs::create_dir_all(folder).map_err(io_err(folder))?;
-            folders().insert(folder.to_path_buf());
+        // Known by the relative folder as text: hashing or comparing a `Path`
+        // walks its components, tens of thousands of times in a large site.
+        if let Some((folder, _)) = rel.rsplit_once('/') {
+            let folders = || self.folders.lock().expect("no thread panics holding it");
+            if !folders().contains(folder) {
+                // Another thread may be making it too: that is no error.
+                let made = self.dir.path().join(folder);
+                fs::create_dir_all(&made).map_err(io_err(&made))?;
+                folders().insert(folder.to_string());
+            }
         }
-        Ok(())
+        Ok(path)
     }
 }
 
@@ -181,8 +182,7 @@ impl Staging {
     pub fn finish(self, copies: &[Asset]) -> Result<Count, WriteError> {
         copies.par_iter().try_for_each(|copy| {
             let from = self.root.join(&copy.source);
-            let to = self.scratch.path().join(safe_relative(&copy.output)?);
-            self.scratch.make_folder_of(&to)?;
+            let to = self.scratch.place(&copy.output)?;
             fs::copy(&from, &to).map(drop).map_err(io_err(&from))
         })?;
         let count = Count {
