@@ -166,12 +166,16 @@ fn render_since(
     if !diagnostics.is_empty() {
         return Err(unique(diagnostics));
     }
-    sitemap.sort_by(|a, b| a.loc.cmp(&b.loc));
     // Rendering the sitemap of every page takes a while at thousands of them.
+    // The entries come in the order of the jobs, which is the same from one
+    // build to the next for the same pages: compared as they come, they are
+    // sorted only to be rendered.
     if last.is_some_and(|last| last.sitemap() == sitemap) {
         unchanged.extend(SITE_MAPS.map(String::from));
     } else {
-        let maps = sitemap_and_robots(theme, &sitemap).map_err(|d| vec![d])?;
+        let mut sorted: Vec<&page::SitemapEntry> = sitemap.iter().collect();
+        sorted.sort_by(|a, b| a.loc.cmp(&b.loc));
+        let maps = sitemap_and_robots(theme, &sorted).map_err(|d| vec![d])?;
         kept.extend(hand_over(maps.into_par_iter().map(Ok), sink).map_err(|d| vec![d])?);
     }
     let cards = pages.into_cards();
@@ -377,7 +381,7 @@ const SITE_MAPS: [&str; 2] = ["sitemap.xml", "robots.txt"];
 /// `sitemap.xml` of the pages listed in `sitemap`, and `robots.txt`.
 fn sitemap_and_robots(
     theme: &Theme,
-    sitemap: &[page::SitemapEntry],
+    sitemap: &[&page::SitemapEntry],
 ) -> Result<Vec<Output>, Diagnostic> {
     let mut ctx = Context::new();
     ctx.insert("pages", sitemap);

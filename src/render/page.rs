@@ -292,7 +292,8 @@ pub struct Shown {
 pub struct Remembered {
     pub listings: Listings,
     pub cards: Cards,
-    /// The entries of `sitemap.xml`, sorted, which `robots.txt` also reads.
+    /// The entries of `sitemap.xml` (which `robots.txt` also reads) in the
+    /// order of the pages' jobs.
     pub sitemap: Vec<SitemapEntry>,
     /// Each project's entries in the open data files.
     pub open_data: super::open_data::Entries,

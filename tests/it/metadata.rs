@@ -33,6 +33,9 @@ fn the_sitemap_lists_every_page_with_its_language_versions() {
         .filter(|f| f.path.ends_with(".html") && f.path != "404.html")
         .count();
     assert_eq!(locs.len(), pages, "every page but 404 is listed");
+    let mut sorted = locs.clone();
+    sorted.sort();
+    assert_eq!(locs, sorted, "listed in the order of their addresses");
     assert!(locs.contains(&"https://example.fi/sv/projects/alpha/"));
     let alpha = urls
         .iter()
