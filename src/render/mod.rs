@@ -119,6 +119,7 @@ fn render_since(
     keep: bool,
 ) -> Result<Made, Vec<Diagnostic>> {
     let pages = Pages::new(site, theme);
+    pages.group_since(last);
     let jobs = pages.jobs();
     pages.prepare_listings(last)?;
     let theme = pages.theme();
@@ -178,6 +179,7 @@ fn render_since(
         let maps = sitemap_and_robots(theme, &sorted).map_err(|d| vec![d])?;
         kept.extend(hand_over(maps.into_par_iter().map(Ok), sink).map_err(|d| vec![d])?);
     }
+    let groupings = pages.groupings();
     let cards = pages.into_cards();
     let remembered = match keep {
         true => Remembered {
@@ -185,6 +187,7 @@ fn render_since(
             cards,
             sitemap,
             open_data,
+            groupings,
             models: site
                 .projects
                 .iter()

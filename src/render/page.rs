@@ -297,6 +297,8 @@ pub struct Remembered {
     pub sitemap: Vec<SitemapEntry>,
     /// Each project's entries in the open data files.
     pub open_data: super::open_data::Entries,
+    /// How each language's projects were grouped by taxonomy.
+    pub groupings: Vec<Arc<taxonomy::Grouping>>,
     /// Every project and translation of the site rendered: the models the
     /// listings' [`Shown`] name by address. Held here, each address stays its
     /// model's (no other allocation can take it), and the model stays as it
@@ -376,6 +378,8 @@ pub struct Pages<'a> {
     /// Each language's projects grouped by taxonomy; made on first use, so
     /// rendering one project page does not group the whole site.
     listings: OnceLock<Vec<(&'a str, Vec<taxonomy::Taxonomy<'a>>)>>,
+    /// How the listings were grouped, made with them.
+    groupings: OnceLock<Vec<Arc<taxonomy::Grouping>>>,
     /// For each language, the projects a listing in it may show, by URL: the
     /// summary as a template value, and the summary with its card rendered.
     /// Made once, before the listings render, then shared by every listing.
@@ -422,6 +426,7 @@ impl<'a> Pages<'a> {
             statements,
             statement_versions,
             listings: OnceLock::new(),
+            groupings: OnceLock::new(),
             listed: OnceLock::new(),
             indexes: OnceLock::new(),
             same_as_last: OnceLock::new(),
@@ -429,33 +434,43 @@ impl<'a> Pages<'a> {
         }
     }
 
-    /// Each language lists its own versions, and the others in the default language.
+    /// Each language's projects grouped by taxonomy.
     fn listings(&self) -> &[(&'a str, Vec<taxonomy::Taxonomy<'a>>)] {
-        self.listings.get_or_init(|| {
-            let site = self.site;
-            let translated: HashMap<(&str, &str), &Project> = site
-                .translations
-                .iter()
-                .map(|t| ((t.lang.as_str(), t.slug.as_str()), &**t))
-                .collect();
-            site.config
-                .languages
-                .par_iter()
-                .map(|lang| {
-                    let in_language: Vec<&Project> = site
-                        .projects
-                        .iter()
-                        .map(|p| {
-                            translated
-                                .get(&(lang.as_str(), p.slug.as_str()))
-                                .copied()
-                                .unwrap_or(p)
-                        })
-                        .collect();
-                    (lang.as_str(), taxonomy::build(&in_language))
-                })
-                .collect()
-        })
+        self.listings.get_or_init(|| self.group(None))
+    }
+
+    /// Groups each language's projects by taxonomy, as `last` did where every
+    /// project has the terms the one in its place had there. Call before
+    /// anything asks for the listings.
+    pub fn group_since(&self, last: Option<&Since>) {
+        self.listings.get_or_init(|| self.group(last));
+    }
+
+    fn group(&self, last: Option<&Since>) -> Vec<(&'a str, Vec<taxonomy::Taxonomy<'a>>)> {
+        let site = self.site;
+        let lists = in_languages(site);
+        let was = last.map(|last| (in_languages(last.site), &last.remembered.groupings));
+        let groupings: Vec<Arc<taxonomy::Grouping>> = (lists.par_iter().enumerate())
+            .map(|(l, projects)| {
+                let kept = was.as_ref().and_then(|(lists, groupings)| {
+                    let (list, grouping) = (lists.get(l)?, groupings.get(l)?);
+                    let same = list.len() == projects.len()
+                        && (list.iter().zip(projects)).all(|(a, b)| taxonomy::same_terms(a, b));
+                    same.then(|| Arc::clone(grouping))
+                });
+                kept.unwrap_or_else(|| Arc::new(taxonomy::group(projects)))
+            })
+            .collect();
+        let listings = (site.config.languages.iter().zip(&lists).zip(&groupings))
+            .map(|((lang, projects), grouping)| (lang.as_str(), grouping.taxonomies(projects)))
+            .collect();
+        let _ = self.groupings.set(groupings);
+        listings
+    }
+
+    /// How each language's projects were grouped, for the next render.
+    pub fn groupings(&self) -> Vec<Arc<taxonomy::Grouping>> {
+        self.groupings.get().cloned().unwrap_or_default()
     }
 
     /// Renders the card of every project a listing may show, in every language:
@@ -1219,6 +1234,29 @@ fn meta<'a>(job: &Job<'a>, site: &'a Site) -> Meta<'a> {
             image: None,
         },
     }
+}
+
+/// Each language's projects as its listings show them: its own versions, and
+/// the others in the default language.
+fn in_languages(site: &Site) -> Vec<Vec<&Project>> {
+    let translated: foldhash::HashMap<(&str, &str), &Project> = (site.translations.iter())
+        .map(|t| ((t.lang.as_str(), t.slug.as_str()), &**t))
+        .collect();
+    let in_language = |lang: &str| {
+        (site.projects.iter())
+            .map(|p| {
+                translated
+                    .get(&(lang, p.slug.as_str()))
+                    .copied()
+                    .unwrap_or(p)
+            })
+            .collect()
+    };
+    site.config
+        .languages
+        .par_iter()
+        .map(|l| in_language(l))
+        .collect()
 }
 
 /// Whether two lists hold equal models, taking a model both share as equal

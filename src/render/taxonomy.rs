@@ -23,45 +23,84 @@ pub struct Term<'a> {
     pub projects: Vec<&'a Project>,
 }
 
+/// Which projects each term of every taxonomy has, by their places in the
+/// list that was grouped. It borrows no project, so `serve` keeps it: a list
+/// whose every project has the terms the one in its place had (see
+/// [`same_terms`]) is grouped the same.
+pub struct Grouping(Vec<(&'static str, Vec<Placed>)>);
+
+/// A term, and the places of its projects in the list grouped.
+struct Placed {
+    name: String,
+    slug: String,
+    at: Vec<u32>,
+}
+
 /// Groups `projects` (already in the order listings use) by every taxonomy.
-pub fn build<'a>(projects: &[&'a Project]) -> Vec<Taxonomy<'a>> {
-    KEYS.par_iter()
-        .map(|&key| {
-            let mut terms: Vec<Term<'a>> = Vec::new();
-            // Each term by the names that slugify to it, and by its slug: a
-            // name is slugified once, though thousands of projects share it.
-            let mut by_name: foldhash::HashMap<&str, usize> = HashMap::default();
-            let mut by_slug: foldhash::HashMap<String, usize> = HashMap::default();
-            let mut names = Vec::new();
-            for &p in projects {
-                names.clear();
-                terms_of(key, p, &mut names);
-                for &name in &names {
-                    let term = *by_name.entry(name).or_insert_with(|| {
-                        let slug = match slugify(name) {
-                            s if s.is_empty() => "muu".to_string(),
-                            s => s,
-                        };
-                        *by_slug.entry(slug.clone()).or_insert_with(|| {
-                            terms.push(Term {
-                                name: name.to_string(),
-                                slug,
-                                projects: Vec::new(),
-                            });
-                            terms.len() - 1
-                        })
-                    });
-                    terms[term].projects.push(p);
-                }
+pub fn group(projects: &[&Project]) -> Grouping {
+    let taxonomies = KEYS.par_iter().map(|&key| {
+        let mut terms: Vec<Placed> = Vec::new();
+        // Each term by the names that slugify to it, and by its slug: a
+        // name is slugified once, though thousands of projects share it.
+        let mut by_name: foldhash::HashMap<&str, usize> = HashMap::default();
+        let mut by_slug: foldhash::HashMap<String, usize> = HashMap::default();
+        let mut names = Vec::new();
+        for (at, &p) in (0u32..).zip(projects) {
+            names.clear();
+            terms_of(key, p, &mut names);
+            for &name in &names {
+                let term = *by_name.entry(name).or_insert_with(|| {
+                    let slug = match slugify(name) {
+                        s if s.is_empty() => "muu".to_string(),
+                        s => s,
+                    };
+                    *by_slug.entry(slug.clone()).or_insert_with(|| {
+                        terms.push(Placed {
+                            name: name.to_string(),
+                            slug,
+                            at: Vec::new(),
+                        });
+                        terms.len() - 1
+                    })
+                });
+                terms[term].at.push(at);
             }
-            // Slugs are unique.
-            terms.sort_unstable_by(|a, b| a.slug.cmp(&b.slug));
-            if key == "status" {
-                terms.sort_by_key(|t| Status::ALL.iter().position(|s| s.code() == t.name));
-            }
-            Taxonomy { key, terms }
-        })
-        .collect()
+        }
+        // Slugs are unique.
+        terms.sort_unstable_by(|a, b| a.slug.cmp(&b.slug));
+        if key == "status" {
+            terms.sort_by_key(|t| Status::ALL.iter().position(|s| s.code() == t.name));
+        }
+        (key, terms)
+    });
+    Grouping(taxonomies.collect())
+}
+
+impl Grouping {
+    /// The taxonomies of `projects`, a list grouped as this one was.
+    pub fn taxonomies<'a>(&self, projects: &[&'a Project]) -> Vec<Taxonomy<'a>> {
+        let term = |t: &Placed| Term {
+            name: t.name.clone(),
+            slug: t.slug.clone(),
+            projects: t.at.iter().map(|&at| projects[at as usize]).collect(),
+        };
+        (self.0.iter())
+            .map(|(key, terms)| Taxonomy {
+                key,
+                terms: terms.iter().map(term).collect(),
+            })
+            .collect()
+    }
+}
+
+/// Whether `a` and `b` have the same terms, in the same order, in every taxonomy.
+pub fn same_terms(a: &Project, b: &Project) -> bool {
+    let terms = |p, key| {
+        let mut names = Vec::new();
+        terms_of(key, p, &mut names);
+        names
+    };
+    std::ptr::eq(a, b) || KEYS.iter().all(|key| terms(a, key) == terms(b, key))
 }
 
 /// Every project of a listing once, in listing order: each has exactly one status.

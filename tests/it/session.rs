@@ -454,3 +454,26 @@ fn edits_to_contact_cards_across_projects_and_translations_give_what_a_full_buil
         Some("/contacts/anna-testaaja.vcf")
     );
 }
+
+#[test]
+fn a_project_deleted_from_the_end_of_the_listings_gives_what_a_full_build_gives() {
+    let (dir, mut session) = example_built();
+    let root = dir.path();
+    // Listings show projects in the order of the open data's rows. With the
+    // last one gone, every project before it is where it was.
+    let (full, _) = render(root);
+    let json = &full.file("projects.json").unwrap().bytes;
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(json).unwrap();
+    let last = rows.last().unwrap()["slug"].as_str().unwrap();
+    let file = format!("content/projects/{last}.md");
+    std::fs::remove_file(root.join(&file)).unwrap();
+    let update = session.rebuild(&[PathBuf::from(&file)]);
+    assert!(!update.has_errors(), "{}", lines(update.diagnostics));
+    assert_as_full_build(&update, root);
+    let rendered = update.rendered.unwrap();
+    assert!(
+        rendered
+            .file(&format!("projects/{last}/index.html"))
+            .is_none()
+    );
+}
