@@ -383,7 +383,7 @@ pub struct Pages<'a> {
     /// For each language, the projects a listing in it may show, by URL: the
     /// summary as a template value, and the summary with its card rendered.
     /// Made once, before the listings render, then shared by every listing.
-    listed: OnceLock<Vec<foldhash::HashMap<&'a str, Card>>>,
+    listed: OnceLock<Cards>,
     /// What the indexes of good practices and news list in each language.
     indexes: OnceLock<Vec<Indexes<'a>>>,
     /// Whether the good practices, and the news, are as in the last build:
@@ -478,7 +478,8 @@ impl<'a> Pages<'a> {
     /// rendering listings (not lazily inside a parallel render, where a thread
     /// waiting on another's initialisation could be handed a listing to render).
     /// A card whose project is the `last` build's own, or whose summary is as
-    /// it was there, is taken from there.
+    /// it was there, is taken from there: the last build's cards are copied
+    /// and only the others made and put in.
     pub fn prepare_listings(&self, last: Option<&Since>) -> Result<(), Vec<Diagnostic>> {
         let site = self.site;
         let languages = &site.config.languages;
@@ -486,7 +487,11 @@ impl<'a> Pages<'a> {
         let versions: Vec<(&Project, bool)> = (site.projects.iter().map(|p| (&**p, true)))
             .chain(site.translations.iter().map(|t| (&**t, false)))
             .collect();
-        let cards: Vec<_> = versions
+        let n = languages.len();
+        let in_language =
+            |l: usize, p: &Project, original: bool| original || languages[l] == p.lang;
+        // The cards not as in the last build, made again.
+        let made: Vec<_> = versions
             .par_iter()
             .flat_map_iter(|&(p, original)| {
                 let same = last.is_some_and(|last| last.has(p));
@@ -497,30 +502,45 @@ impl<'a> Pages<'a> {
                         .get_or_init(|| Value::from_serializable(&ProjectSummary::from(p)))
                         .clone()
                 };
-                (0..languages.len())
-                    .filter(move |&l| original || languages[l] == p.lang)
-                    .map(move |l| {
-                        let was = last.and_then(|last| last.cards()[l].get(p.url.as_str()));
-                        let card = match was {
-                            Some(card) if same || card.summary == summary() => Ok(card.clone()),
-                            _ => self.listed_value(&languages[l], summary()),
-                        };
-                        card.map(|card| (l, p.url.as_str(), card))
+                (0..n)
+                    .filter(move |&l| in_language(l, p, original))
+                    .filter_map(move |l| {
+                        let was = last.and_then(|last| last.cards().get(l)?.get(p.url.as_str()));
+                        match was {
+                            Some(card) if same || card.summary == summary() => None,
+                            _ => Some((l, p, self.listed_value(&languages[l], summary()))),
+                        }
                     })
             })
             .collect();
-        let mut listed = vec![foldhash::HashMap::default(); languages.len()];
+        // The last build's cards, the ones made again put in.
+        let mut listed = match last.map(Since::cards) {
+            Some(cards) if cards.len() == n => cards.clone(),
+            _ => vec![foldhash::HashMap::default(); n],
+        };
         let mut diagnostics = Vec::new();
-        for card in cards {
+        for (l, p, card) in made {
             match card {
-                Ok((l, url, value)) => {
-                    listed[l].insert(url, value);
+                Ok(card) => {
+                    listed[l].insert(p.url.clone(), card);
                 }
                 Err(d) => diagnostics.push(d),
             }
         }
         if !diagnostics.is_empty() {
             return Err(super::unique(diagnostics));
+        }
+        // A language with more cards than versions has cards of projects gone since.
+        for (l, cards) in listed.iter_mut().enumerate() {
+            let now = || {
+                (versions.iter())
+                    .filter(move |&&(p, original)| in_language(l, p, original))
+                    .map(|(p, _)| p.url.as_str())
+            };
+            if cards.len() != now().count() {
+                let now: foldhash::HashSet<&str> = now().collect();
+                cards.retain(|url, _| now.contains(url.as_str()));
+            }
         }
         self.listed.get_or_init(|| listed);
         Ok(())
@@ -551,15 +571,7 @@ impl<'a> Pages<'a> {
     /// The listing cards, for the next render or to be freed on another
     /// thread: at 10,000 projects freeing them takes about 0.1 s.
     pub fn into_cards(self) -> Cards {
-        let listed = self.listed.into_inner().unwrap_or_default();
-        listed
-            .into_iter()
-            .map(|cards| {
-                (cards.into_iter())
-                    .map(|(url, card)| (url.to_string(), card))
-                    .collect()
-            })
-            .collect()
+        self.listed.into_inner().unwrap_or_default()
     }
 
     /// `projects` as a listing in `lang` shows them.
