@@ -186,11 +186,17 @@ impl Session {
 
     /// Whether `path` was a page or a copied file of the last build.
     fn was_part(&self, path: &Path) -> bool {
+        // The paths come from the same walk, so the same file is the same
+        // bytes: comparing them so is much cheaper than by components.
+        let path = path.as_os_str();
         self.last.as_ref().is_some_and(|last| {
             let loaded = &last.loaded;
-            loaded.pages.iter().any(|p| p.source.path == path)
-                || loaded.bundle_files.iter().any(|f| f == path)
-                || loaded.static_files.iter().any(|f| f == path)
+            loaded
+                .pages
+                .iter()
+                .any(|p| p.source.path.as_os_str() == path)
+                || loaded.bundle_files.iter().any(|f| f.as_os_str() == path)
+                || loaded.static_files.iter().any(|f| f.as_os_str() == path)
         })
     }
 
@@ -238,7 +244,7 @@ impl Session {
                 .loaded
                 .pages
                 .iter()
-                .position(|p| p.source.path == *path)?;
+                .position(|p| p.source.path.as_os_str() == path.as_os_str())?;
             let old = &last.loaded.pages[i];
             let page = load::reread(&root, old).ok()?;
             if page.yaml() != old.yaml() || page.front_matter != old.front_matter {

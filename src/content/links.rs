@@ -2,7 +2,7 @@
 //! through; `/projects/sointu/` and relative paths to Markdown files or to files in
 //! a bundle or `static/` are checked and rewritten to the URL the site serves.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 use super::markdown::{LinkError, Resolve};

@@ -189,7 +189,8 @@ pub fn load(root: &Path, languages: &[String]) -> Loaded {
 /// deleted, or not a page): then everything must be found anew.
 pub fn again(root: &Path, mut last: Loaded, changed: &[PathBuf]) -> Option<Loaded> {
     for path in changed {
-        let page = last.pages.iter_mut().find(|p| p.source.path == *path)?;
+        let page =
+            (last.pages.iter_mut()).find(|p| p.source.path.as_os_str() == path.as_os_str())?;
         *page = reread(root, page).ok()?;
     }
     Some(last)

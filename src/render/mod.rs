@@ -13,6 +13,8 @@ pub mod taxonomy;
 pub mod theme;
 pub mod vcard;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use tera::Context;
 
@@ -142,9 +144,18 @@ fn render_since(
     let mut listings = Listings::new();
     let mut diagnostics = Vec::new();
     let mut sitemap = Vec::new();
-    for result in results {
+    let mut placed = foldhash::HashMap::default();
+    for (job, result) in jobs.iter().zip(results) {
         match result {
             Ok((fate, entry, listing)) => {
+                let file = match &fate {
+                    Fate::Rendered(output) => output.as_ref().map(|o| &o.path),
+                    Fate::Unchanged(path) => Some(path),
+                };
+                if let (true, Some(item), Some(file)) = (keep, pages.item(job), file) {
+                    let (file, entry) = (file.clone(), entry.clone());
+                    placed.insert(item, page::Placed { file, entry });
+                }
                 match fate {
                     Fate::Rendered(output) => kept.extend(output),
                     Fate::Unchanged(path) => unchanged.push(path),
@@ -174,7 +185,7 @@ fn render_since(
     if last.is_some_and(|last| last.sitemap() == sitemap) {
         unchanged.extend(SITE_MAPS.map(String::from));
     } else {
-        let mut sorted: Vec<&page::SitemapEntry> = sitemap.iter().collect();
+        let mut sorted: Vec<&page::SitemapEntry> = sitemap.iter().map(|e| &**e).collect();
         sorted.sort_by(|a, b| a.loc.cmp(&b.loc));
         let maps = sitemap_and_robots(theme, &sorted).map_err(|d| vec![d])?;
         kept.extend(hand_over(maps.into_par_iter().map(Ok), sink).map_err(|d| vec![d])?);
@@ -188,12 +199,14 @@ fn render_since(
             sitemap,
             open_data,
             groupings,
+            placed,
             models: site
                 .projects
                 .iter()
                 .chain(&site.translations)
                 .cloned()
                 .collect(),
+            items: (site.good_practices.clone(), site.news.clone()),
         },
         false => {
             crate::drop_later((cards, open_data));
@@ -222,6 +235,16 @@ fn page<'a>(
     keep: bool,
     sink: &dyn Sink,
 ) -> Result<PageMade<'a>, Diagnostic> {
+    // The page of an item made from the very model the last build had is as
+    // it was, in its file and with its entry: found by one lookup.
+    let placed = last.and_then(|last| pages.item(job).and_then(|item| last.placed(item)));
+    if let Some(placed) = placed {
+        return Ok((
+            Fate::Unchanged(placed.file.clone()),
+            placed.entry.clone(),
+            None,
+        ));
+    }
     if let Some(last) = last.filter(|last| pages.unchanged(job, last)) {
         let (path, entry) = pages.locate(job);
         // A listing left as it was keeps what its template read, for the next edit.
@@ -272,7 +295,7 @@ fn page<'a>(
 /// A page's fate, its sitemap entry, and for a listing what its template read.
 type PageMade<'a> = (
     Fate,
-    Option<page::SitemapEntry>,
+    Option<Arc<page::SitemapEntry>>,
     Option<(String, page::Listing)>,
 );
 

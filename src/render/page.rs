@@ -76,14 +76,14 @@ impl Job<'_> {
 }
 
 /// A page in `sitemap.xml`, with its language versions.
-#[derive(Serialize, PartialEq)]
+#[derive(Serialize, PartialEq, Eq)]
 pub struct SitemapEntry {
     pub loc: String,
     pub alternates: Vec<Version>,
 }
 
 /// A language version of a page, for links between versions.
-#[derive(Clone, Serialize, PartialEq)]
+#[derive(Clone, Serialize, PartialEq, Eq)]
 pub struct Version {
     lang: String,
     url: String,
@@ -293,8 +293,12 @@ pub struct Remembered {
     pub listings: Listings,
     pub cards: Cards,
     /// The entries of `sitemap.xml` (which `robots.txt` also reads) in the
-    /// order of the pages' jobs.
-    pub sitemap: Vec<SitemapEntry>,
+    /// order of the pages' jobs. Shared with [`Remembered::placed`], so the
+    /// entries of pages left as they were compare by address.
+    pub sitemap: Vec<Arc<SitemapEntry>>,
+    /// Where the page of each project, good practice and news item went, by
+    /// the address of its model, which `models` and `items` hold.
+    pub placed: foldhash::HashMap<usize, Placed>,
     /// Each project's entries in the open data files.
     pub open_data: super::open_data::Entries,
     /// How each language's projects were grouped by taxonomy.
@@ -304,6 +308,14 @@ pub struct Remembered {
     /// model's (no other allocation can take it), and the model stays as it
     /// was (shared, it is copied before any change).
     pub models: Vec<Arc<Project>>,
+    /// Every good practice and news item rendered, held as `models` are.
+    pub items: (Vec<Arc<GoodPractice>>, Vec<Arc<News>>),
+}
+
+/// The file of an item's page and its sitemap entry.
+pub struct Placed {
+    pub file: String,
+    pub entry: Option<Arc<SitemapEntry>>,
 }
 
 impl<'a> Since<'a> {
@@ -353,8 +365,15 @@ impl<'a> Since<'a> {
     }
 
     /// The last build's sitemap entries.
-    pub fn sitemap(&self) -> &[SitemapEntry] {
+    pub fn sitemap(&self) -> &[Arc<SitemapEntry>] {
         &self.remembered.sitemap
+    }
+
+    /// Where the last build put the page of the item whose model is at
+    /// `address` (see [`Pages::item`]): a model at an address the last build
+    /// rendered is that very model, unchanged, and so is its page.
+    pub fn placed(&self, address: usize) -> Option<&Placed> {
+        self.remembered.placed.get(&address)
     }
 
     /// The last build's site.
@@ -1097,7 +1116,7 @@ impl<'a> Pages<'a> {
     }
 
     /// Renders one page; the sitemap entry is None for pages not to list there.
-    pub fn render(&self, job: &Job<'a>) -> Result<(Output, Option<SitemapEntry>), Diagnostic> {
+    pub fn render(&self, job: &Job<'a>) -> Result<(Output, Option<Arc<SitemapEntry>>), Diagnostic> {
         let Prepared { place, fields } = self.prepare(job);
         self.render_prepared(job, &place, &fields.into_context(), None)
     }
@@ -1135,7 +1154,7 @@ impl<'a> Pages<'a> {
         place: &Place<'a>,
         ctx: &Context,
         capacity: Option<usize>,
-    ) -> Result<(Output, Option<SitemapEntry>), Diagnostic> {
+    ) -> Result<(Output, Option<Arc<SitemapEntry>>), Diagnostic> {
         let theme = self.theme;
         // Bytes, as they are written: `render` would check the UTF-8 Tera made.
         let mut html = Vec::with_capacity(capacity.unwrap_or(PAGE_SIZE_HINT));
@@ -1156,23 +1175,38 @@ impl<'a> Pages<'a> {
         Ok((output, self.entry(job, place)))
     }
 
+    /// For the page of a project, good practice or news item, the address
+    /// of its model (see [`Remembered::placed`]).
+    pub fn item(&self, job: &Job<'a>) -> Option<usize> {
+        let site = self.site;
+        match job {
+            Job::Project(p) => Some(std::ptr::from_ref(*p) as usize),
+            Job::GoodPractice(i) => Some(Arc::as_ptr(&site.good_practices[*i]) as usize),
+            Job::NewsItem(i) => Some(Arc::as_ptr(&site.news[*i]) as usize),
+            _ => None,
+        }
+    }
+
     /// The file of `job`'s page, and its sitemap entry, without rendering it.
-    pub fn locate(&self, job: &Job<'a>) -> (String, Option<SitemapEntry>) {
+    pub fn locate(&self, job: &Job<'a>) -> (String, Option<Arc<SitemapEntry>>) {
         let place = self.place(job);
         (place.file(), self.entry(job, &place))
     }
 
     /// The sitemap entry of a page at `place`.
-    pub fn entry(&self, job: &Job<'a>, place: &Place<'a>) -> Option<SitemapEntry> {
+    pub fn entry(&self, job: &Job<'a>, place: &Place<'a>) -> Option<Arc<SitemapEntry>> {
         let config = &self.site.config;
         // A listing's further pages are reached from its first.
-        (!matches!(job, Job::NotFound) && job.page_number() == 1).then(|| SitemapEntry {
-            loc: format!("{}{}", config.base_url, place.page_path),
-            alternates: if place.versions.len() > 1 {
-                place.versions.clone()
-            } else {
-                Vec::new()
-            },
+        let listed = !matches!(job, Job::NotFound) && job.page_number() == 1;
+        listed.then(|| {
+            Arc::new(SitemapEntry {
+                loc: format!("{}{}", config.base_url, place.page_path),
+                alternates: if place.versions.len() > 1 {
+                    place.versions.clone()
+                } else {
+                    Vec::new()
+                },
+            })
         })
     }
 }

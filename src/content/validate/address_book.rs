@@ -3,7 +3,7 @@
 //! settings alone, so `serve` keeps it across edits that add, remove or
 //! rename no file.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::collections::hash_map::Entry;
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -117,7 +117,8 @@ fn without_duplicates(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<usize>, Vec<String>) {
     let paths: Vec<String> = pages.par_iter().map(Page::path).collect();
-    let mut first: HashMap<&str, &Page> = HashMap::with_capacity(pages.len());
+    let mut first: HashMap<&str, &Page> =
+        HashMap::with_capacity_and_hasher(pages.len(), Default::default());
     let mut kept = vec![true; pages.len()];
     for ((page, path), kept) in pages.iter().zip(&paths).zip(&mut kept) {
         let earlier = match first.entry(path) {

@@ -5,7 +5,7 @@
 //! and for some pages another page's facts: a translation reads its original,
 //! a good practice or a news item its project's name, address and status.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
 use std::sync::Arc;
 
@@ -35,7 +35,7 @@ pub(super) struct Kept<T, D>(HashMap<OsString, Entry<T, D>>);
 
 impl<T, D> Default for Kept<T, D> {
     fn default() -> Self {
-        Kept(HashMap::new())
+        Kept(HashMap::default())
     }
 }
 

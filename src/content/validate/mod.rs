@@ -9,7 +9,7 @@ mod memo;
 mod news;
 mod project;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -167,7 +167,7 @@ pub fn validate(
 
     good_practices.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.slug.cmp(&b.slug)));
     // A good practice is listed on its project's page in its own language.
-    let mut owners: HashMap<(&str, &str), Vec<&GoodPractice>> = HashMap::new();
+    let mut owners: HashMap<(&str, &str), Vec<&GoodPractice>> = HashMap::default();
     for gp in &good_practices {
         owners
             .entry((gp.lang.as_str(), gp.project.url.as_str()))
@@ -449,7 +449,7 @@ fn versions_by_slug<'a>(
     pages: impl Iterator<Item = (&'a str, &'a str, &'a str)>,
     languages: &[String],
 ) -> HashMap<&'a str, Vec<(&'a str, &'a str)>> {
-    let mut versions: HashMap<&str, Vec<(&str, &str)>> = HashMap::new();
+    let mut versions: HashMap<&str, Vec<(&str, &str)>> = HashMap::default();
     for (slug, lang, url) in pages {
         versions.entry(slug).or_default().push((lang, url));
     }
@@ -480,7 +480,7 @@ fn link_news(
 ) {
     let items = news.iter().map(|n| (&*n.slug, &*n.lang, &*n.url));
     let versions = versions_by_slug(items, languages);
-    let mut by_project: HashMap<(&str, &str), Vec<&News>> = HashMap::new();
+    let mut by_project: HashMap<(&str, &str), Vec<&News>> = HashMap::default();
     for n in news.iter() {
         if let Some(project) = &n.project {
             by_project
