@@ -4,6 +4,7 @@
 //! same feed.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -38,59 +39,100 @@ struct Wanted<'a> {
     lang: &'a str,
     title: String,
     page_path: String,
-    items: Vec<&'a News>,
+    items: Vec<&'a Arc<News>>,
 }
 
-impl PartialEq for Wanted<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        // An item nothing changed is the last build's own model (see `Site`).
-        let same = |(a, b): (&&News, &&News)| std::ptr::eq(*a, *b) || a == b;
-        self.lang == other.lang
-            && self.title == other.title
-            && self.page_path == other.page_path
-            && self.items.len() == other.items.len()
-            && self.items.iter().zip(&other.items).all(same)
+/// The feeds of a build, in the order made, kept by `serve` for the next.
+#[derive(Default)]
+pub struct Made(Vec<Fed>);
+
+/// What one feed was made of.
+struct Fed {
+    title: String,
+    page_path: String,
+    items: Vec<Arc<News>>,
+}
+
+impl Wanted<'_> {
+    /// Whether the feed is the one `fed` was (the page's path names its
+    /// language): the same title and items. An item nothing changed is the
+    /// last build's own model (see `Site`), found so by its address.
+    fn was(&self, fed: &Fed) -> bool {
+        let same = |(a, b): (&&Arc<News>, &Arc<News>)| Arc::ptr_eq(a, b) || *a == b;
+        self.page_path == fed.page_path
+            && self.title == fed.title
+            && self.items.len() == fed.items.len()
+            && self.items.iter().zip(&fed.items).all(same)
+    }
+
+    fn fed(&self) -> Fed {
+        Fed {
+            title: self.title.clone(),
+            page_path: self.page_path.clone(),
+            items: self.items.iter().map(|&n| Arc::clone(n)).collect(),
+        }
     }
 }
 
 /// Every feed of the site, each made when the iterator reaches it, but those
-/// that would come out as they did from `last` (the last build's site, with
-/// the same settings and theme): the same title and items. Also gives the
-/// files of those left out.
+/// that would come out as the `last` build made them (with the same settings
+/// and theme): the same title and items. Also gives the files of those left
+/// out, and what the feeds are made of, for the next build.
 pub fn feeds<'a>(
     site: &'a Site,
     theme: &'a Theme,
-    last: Option<&Site>,
+    last: Option<&Made>,
 ) -> (
     Vec<String>,
     impl ParallelIterator<Item = Result<Output, Diagnostic>> + 'a,
+    Made,
 ) {
-    let before = last.map(|last| wanted(last, theme)).unwrap_or_default();
-    let before: foldhash::HashMap<&str, &Wanted> =
-        before.iter().map(|w| (w.page_path.as_str(), w)).collect();
-    let (same, wanted): (Vec<Wanted>, Vec<Wanted>) = (wanted(site, theme).into_iter())
-        .partition(|w| before.get(w.page_path.as_str()) == Some(&w));
-    let same = same.iter().map(|w| urls::feed(&w.page_path)).collect();
+    let wanted = wanted(site, theme);
+    let before = last.map_or(&[][..], |last| &last.0[..]);
+    // The feeds come in the same order while no page with news came or went.
+    let in_place = before.len() == wanted.len();
+    let by_page: foldhash::HashMap<&str, &Fed> = match in_place {
+        true => Default::default(),
+        false => before.iter().map(|f| (f.page_path.as_str(), f)).collect(),
+    };
+    let mut made = Vec::with_capacity(wanted.len());
+    let mut same = Vec::new();
+    let mut changed = Vec::new();
+    for (i, w) in wanted.into_iter().enumerate() {
+        let fed = match in_place {
+            true => before.get(i),
+            false => by_page.get(w.page_path.as_str()).copied(),
+        };
+        match fed.filter(|fed| w.was(fed)) {
+            Some(fed) => {
+                same.push(urls::feed(&w.page_path));
+                made.push(Fed {
+                    title: w.title,
+                    page_path: w.page_path,
+                    items: fed.items.clone(),
+                });
+            }
+            None => {
+                made.push(w.fed());
+                changed.push(w);
+            }
+        }
+    }
     let strings = theme.string_values();
-    let feeds = wanted
+    let feeds = changed
         .into_par_iter()
         .map(move |wanted| feed(site, theme, &strings, wanted));
-    (same, feeds)
+    (same, feeds, Made(made))
 }
 
 /// The feeds `site` has: its news in each language, and each project
 /// version's that has news.
 fn wanted<'a>(site: &'a Site, theme: &Theme) -> Vec<Wanted<'a>> {
     let config = &site.config;
-    let by_url: foldhash::HashMap<&str, &News> =
-        site.news.iter().map(|n| (n.url.as_str(), &**n)).collect();
+    let by_url: foldhash::HashMap<&str, &Arc<News>> =
+        site.news.iter().map(|n| (n.url.as_str(), n)).collect();
     let languages = config.languages.iter().map(|lang| {
-        let items = site
-            .news
-            .iter()
-            .filter(|n| n.lang == *lang)
-            .map(|n| &**n)
-            .collect();
+        let items = site.news.iter().filter(|n| n.lang == *lang).collect();
         let title = format!("{} – {}", config.title, theme.text(lang, "news"));
         let page_path = format!(
             "{}{}",

@@ -167,11 +167,18 @@ fn render_since(
         }
     }
     let mut open_data = open_data::Entries::default();
+    let mut feeds = feed::Made::default();
     match site_files {
-        Ok((files, same, entries)) => {
+        Ok(SiteFiles {
+            kept: files,
+            same,
+            open_data: entries,
+            feeds: fed,
+        }) => {
             kept.extend(files);
             unchanged.extend(same);
             open_data = entries;
+            feeds = fed;
         }
         Err(d) => diagnostics.push(d),
     }
@@ -198,6 +205,7 @@ fn render_since(
             cards,
             sitemap,
             open_data,
+            feeds,
             groupings,
             placed,
             models: site
@@ -209,7 +217,7 @@ fn render_since(
             items: (site.good_practices.clone(), site.news.clone()),
         },
         false => {
-            crate::drop_later((cards, open_data));
+            crate::drop_later((cards, open_data, feeds));
             Remembered::default()
         }
     };
@@ -307,24 +315,32 @@ enum Fate {
     Unchanged(String),
 }
 
+/// What [`whole_site_files`] made.
+struct SiteFiles {
+    /// The files the sink kept.
+    kept: Vec<Output>,
+    /// The paths of the contact cards and feeds left out as they were in the
+    /// last build, their people and news unchanged.
+    same: Vec<String>,
+    open_data: open_data::Entries,
+    feeds: feed::Made,
+}
+
 /// The files made from the whole site rather than one page: open data, feeds,
 /// contact cards and the theme's static files, each handed to `sink` as it is
-/// made; gives back the files the sink kept, the paths of the contact cards
-/// and feeds left out as they were in the `last` build, their people and
-/// news unchanged, and the open data's entries.
+/// made, but those that come out as they did in the `last` build.
 fn whole_site_files(
     site: &Site,
     theme: &Theme,
     sink: &dyn Sink,
     last: Option<&Since>,
-) -> Result<(Vec<Output>, Vec<String>, open_data::Entries), Diagnostic> {
+) -> Result<SiteFiles, Diagnostic> {
     let config = &site.config;
     // People the last build had as they are now have the same vCards.
-    let all_same =
-        last.is_some_and(|last| std::sync::Arc::ptr_eq(&last.site().people, &site.people));
+    let all_same = last.is_some_and(|last| Arc::ptr_eq(&last.site().people, &site.people));
     let (same, people): (Vec<&Person>, Vec<&Person>) = (site.people.iter())
         .partition(|person| all_same || last.is_some_and(|last| last.same_person(person)));
-    let (same_feeds, changed_feeds) = feed::feeds(site, theme, last.map(Since::site));
+    let (same_feeds, changed_feeds, fed) = feed::feeds(site, theme, last.map(Since::feeds));
     let (open_data, (cards, feeds)) = rayon::join(
         || {
             let last = last.map(Since::open_data);
@@ -381,7 +397,12 @@ fn whole_site_files(
     }
     let mut same: Vec<String> = same.iter().map(|p| urls::vcard(&p.slug)).collect();
     same.extend(same_feeds);
-    Ok((kept, same, entries))
+    Ok(SiteFiles {
+        kept,
+        same,
+        open_data: entries,
+        feeds: fed,
+    })
 }
 
 /// Hands each file to `sink` as it is made; gives back the files it kept.

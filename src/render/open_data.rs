@@ -60,19 +60,29 @@ pub fn files(
     config: &Config,
     last: Option<&Entries>,
 ) -> (Vec<u8>, Vec<u8>, Entries) {
-    let made: foldhash::HashMap<&str, &Entry> = (last.iter())
-        .flat_map(|last| &last.0)
-        .map(|e| (e.project.slug.as_str(), e))
-        .collect();
-    let entries: Vec<Entry> = projects
-        .par_iter()
-        .map(|p| match made.get(p.slug.as_str()) {
-            Some(e) if Arc::ptr_eq(&e.project, p) => Entry {
+    let last = last.map_or(&[][..], |last| &last.0[..]);
+    // The entry made from the very same model: in its place when no project
+    // was added or deleted, else found by slug.
+    let in_place = last.len() == projects.len();
+    let by_slug: foldhash::HashMap<&str, &Entry> = match in_place {
+        true => Default::default(),
+        false => last.iter().map(|e| (e.project.slug.as_str(), e)).collect(),
+    };
+    let made = |i: usize, p: &Arc<Project>| {
+        let e = match in_place {
+            true => last.get(i),
+            false => by_slug.get(p.slug.as_str()).copied(),
+        };
+        e.filter(|e| Arc::ptr_eq(&e.project, p))
+    };
+    let entries: Vec<Entry> = (projects.par_iter().enumerate())
+        .map(|(i, p)| match made(i, p) {
+            Some(e) => Entry {
                 project: Arc::clone(p),
                 json: Arc::clone(&e.json),
                 csv: Arc::clone(&e.csv),
             },
-            _ => Entry {
+            None => Entry {
                 project: Arc::clone(p),
                 json: json_entry(p, config).into(),
                 csv: csv_line(p, config, false).into(),

@@ -301,6 +301,8 @@ pub struct Remembered {
     pub placed: foldhash::HashMap<usize, Placed>,
     /// Each project's entries in the open data files.
     pub open_data: super::open_data::Entries,
+    /// What each feed was made of.
+    pub feeds: super::feed::Made,
     /// How each language's projects were grouped by taxonomy.
     pub groupings: Vec<Arc<taxonomy::Grouping>>,
     /// Every project and translation of the site rendered: the models the
@@ -352,6 +354,11 @@ impl<'a> Since<'a> {
             .projects
             .get(&(project.lang.as_str(), project.slug.as_str()));
         was.is_some_and(|&was| std::ptr::eq(was, project))
+    }
+
+    /// What the last build's feeds were made of.
+    pub fn feeds(&self) -> &super::feed::Made {
+        &self.remembered.feeds
     }
 
     /// The last build's entries of the open data files.
