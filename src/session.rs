@@ -329,7 +329,7 @@ fn again(
         mut theme,
         site: last_site,
         rendered: mut last_rendered,
-        remembered: last_remembered,
+        remembered: mut last_remembered,
         ..
     } = last;
     let (config, mut diagnostics) =
@@ -350,7 +350,7 @@ fn again(
         anchor_targets: HashSet::new(),
         search: None,
     };
-    let since = render::Since::new(&last_site, &last_remembered);
+    let since = render::Since::new(&last_site, &mut last_remembered);
     let render::Made {
         mut rendered,
         unchanged,

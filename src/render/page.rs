@@ -258,6 +258,9 @@ pub struct Since<'a> {
     news: foldhash::HashMap<(&'a str, &'a str), &'a News>,
     people: foldhash::HashMap<&'a str, &'a Person>,
     remembered: &'a Remembered,
+    /// The last build's listing cards, taken from what it remembered: the
+    /// new cards are these, with the ones made again put in.
+    cards: std::sync::Mutex<Cards>,
 }
 
 /// What the template of each listing (a page that reads the whole site) read,
@@ -321,10 +324,13 @@ pub struct Placed {
 }
 
 impl<'a> Since<'a> {
-    /// The last build's site and what its render remembered.
-    pub fn new(last: &'a Site, remembered: &'a Remembered) -> Self {
+    /// The last build's site and what its render remembered (but its
+    /// listing cards, which the new render takes).
+    pub fn new(last: &'a Site, remembered: &'a mut Remembered) -> Self {
         let key = |lang: &'a str, slug: &'a str| (lang, slug);
+        let cards = std::sync::Mutex::new(std::mem::take(&mut remembered.cards));
         Since {
+            cards,
             site: last,
             projects: (last.projects.iter().chain(&last.translations))
                 .map(|p| (key(&p.lang, &p.slug), &**p))
@@ -348,12 +354,10 @@ impl<'a> Since<'a> {
         self.remembered.listings.get(file)
     }
 
-    /// Whether `project` is the last build's own model (see `Site`).
+    /// Whether `project` is the last build's own model (see `Site`), whose
+    /// page it rendered.
     pub fn has(&self, project: &Project) -> bool {
-        let was = self
-            .projects
-            .get(&(project.lang.as_str(), project.slug.as_str()));
-        was.is_some_and(|&was| std::ptr::eq(was, project))
+        self.placed(std::ptr::from_ref(project) as usize).is_some()
     }
 
     /// What the last build's feeds were made of.
@@ -366,9 +370,10 @@ impl<'a> Since<'a> {
         &self.remembered.open_data
     }
 
-    /// The last build's listing cards.
-    pub fn cards(&self) -> &Cards {
-        &self.remembered.cards
+    /// The last build's listing cards, to be taken once.
+    fn take_cards(&self) -> Cards {
+        let mut cards = self.cards.lock().unwrap_or_else(|e| e.into_inner());
+        std::mem::take(&mut *cards)
     }
 
     /// The last build's sitemap entries.
@@ -516,11 +521,15 @@ impl<'a> Pages<'a> {
         let n = languages.len();
         let in_language =
             |l: usize, p: &Project, original: bool| original || languages[l] == p.lang;
+        // The last build's cards hold one for each of its projects' versions
+        // in each language it is listed in.
+        let last_cards = last.map(Since::take_cards).filter(|cards| cards.len() == n);
         // The cards not as in the last build, made again.
         let made: Vec<_> = versions
             .par_iter()
             .flat_map_iter(|&(p, original)| {
-                let same = last.is_some_and(|last| last.has(p));
+                // The very model the last build had has its cards.
+                let same = last_cards.is_some() && last.is_some_and(|last| last.has(p));
                 // Made only if a card needs it.
                 let summary = OnceLock::new();
                 let summary = move || {
@@ -528,22 +537,19 @@ impl<'a> Pages<'a> {
                         .get_or_init(|| Value::from_serializable(&ProjectSummary::from(p)))
                         .clone()
                 };
+                let last_cards = &last_cards;
                 (0..n)
-                    .filter(move |&l| in_language(l, p, original))
+                    .filter(move |&l| !same && in_language(l, p, original))
                     .filter_map(move |l| {
-                        let was = last.and_then(|last| last.cards().get(l)?.get(p.url.as_str()));
+                        let was = last_cards.as_ref().and_then(|c| c[l].get(p.url.as_str()));
                         match was {
-                            Some(card) if same || card.summary == summary() => None,
+                            Some(card) if card.summary == summary() => None,
                             _ => Some((l, p, self.listed_value(&languages[l], summary()))),
                         }
                     })
             })
             .collect();
-        // The last build's cards, the ones made again put in.
-        let mut listed = match last.map(Since::cards) {
-            Some(cards) if cards.len() == n => cards.clone(),
-            _ => vec![foldhash::HashMap::default(); n],
-        };
+        let mut listed = last_cards.unwrap_or_else(|| vec![foldhash::HashMap::default(); n]);
         let mut diagnostics = Vec::new();
         for (l, p, card) in made {
             match card {
