@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::content::markdown::LinkAt;
 use crate::content::urls;
@@ -16,7 +17,7 @@ pub const BROKEN_ANCHOR: &str = "broken-anchor";
 /// Broken links to headings, each at the line where the link was written in
 /// its file under `root`.
 pub fn anchors(
-    links: &[LinkAt],
+    links: &[Arc<[LinkAt]>],
     rendered: &Rendered,
     base_path: &str,
     root: &Path,
@@ -52,17 +53,16 @@ pub fn anchors(
 
 /// The output files that links to headings point into: the files `anchors`
 /// reads, so a build must keep them until it has checked.
-pub fn anchor_targets(links: &[LinkAt], base_path: &str) -> HashSet<String> {
+pub fn anchor_targets(links: &[Arc<[LinkAt]>], base_path: &str) -> HashSet<String> {
     targets(links, base_path).map(|(_, file)| file).collect()
 }
 
 /// Each link to a heading on the site, with the output file it points into.
 fn targets<'a>(
-    links: &'a [LinkAt],
+    links: &'a [Arc<[LinkAt]>],
     base_path: &'a str,
 ) -> impl Iterator<Item = (&'a LinkAt, String)> + 'a {
-    links
-        .iter()
+    (links.iter().flat_map(|page| page.iter()))
         .filter(|l| l.url.starts_with('/'))
         .map(move |link| {
             let path = link.url.split('#').next().unwrap_or_default();
@@ -74,7 +74,7 @@ fn targets<'a>(
 /// Web addresses that do not answer or answer with an error (`check --external`),
 /// each at the line where it was written in its file under `root`. Each
 /// address is fetched once.
-pub fn external(links: &[LinkAt], root: &Path) -> Vec<Diagnostic> {
+pub fn external(links: &[Arc<[LinkAt]>], root: &Path) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(std::time::Duration::from_secs(15)))
@@ -82,8 +82,8 @@ pub fn external(links: &[LinkAt], root: &Path) -> Vec<Diagnostic> {
         .user_agent("hanke link checker")
         .build()
         .into();
-    let mut urls: Vec<&str> = links
-        .iter()
+    let links = || links.iter().flat_map(|page| page.iter());
+    let mut urls: Vec<&str> = links()
         .map(|l| l.url.as_str())
         .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
         .collect();
@@ -93,8 +93,7 @@ pub fn external(links: &[LinkAt], root: &Path) -> Vec<Diagnostic> {
         .par_iter()
         .map(|url| (*url, problem(&agent, url)))
         .collect();
-    links
-        .iter()
+    links()
         .filter_map(|l| {
             let problem = results.get(l.url.as_str())?.as_ref()?;
             Some(

@@ -48,7 +48,7 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
     pub rendered: Option<Rendered>,
     /// Web addresses the content links to, for `check --external`.
-    pub web_links: Vec<content::markdown::LinkAt>,
+    pub web_links: Vec<std::sync::Arc<[content::markdown::LinkAt]>>,
 }
 
 impl Outcome {

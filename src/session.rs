@@ -25,6 +25,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::content::load::{self, Loaded};
+use crate::content::markdown::LinkAt;
 use crate::content::model::Site;
 use crate::content::validate::{self, BodyEdit, Memo};
 use crate::diagnostic::{self, Diagnostic, display_path};
@@ -261,8 +262,12 @@ impl Session {
             apply(&mut last.site, &source, edit.body);
             last.diagnostics.retain(|d| d.file != source);
             last.diagnostics.extend(edit.diagnostics);
-            last.site.later_links.retain(|l| l.file != page.source.path);
-            last.site.later_links.extend(edit.later_links);
+            let from_page =
+                |links: &Arc<[LinkAt]>| links.iter().any(|l| l.file == page.source.path);
+            last.site.later_links.retain(|links| !from_page(links));
+            if !edit.later_links.is_empty() {
+                last.site.later_links.push(edit.later_links);
+            }
             last.loaded.pages[i] = page;
             sources.push(source);
         }

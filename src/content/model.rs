@@ -38,9 +38,11 @@ pub struct Site {
     /// Files copied as they are: bundle assets and the site's `static/` folder.
     #[serde(skip)]
     pub assets: Vec<Asset>,
-    /// Links to headings, checked once the pages are rendered.
+    /// Links checked once the pages are rendered (to headings) or on
+    /// request (web addresses), each page's together: shared with the checks
+    /// `serve` keeps, so an edit copies none of them.
     #[serde(skip)]
-    pub later_links: Vec<super::markdown::LinkAt>,
+    pub later_links: Vec<Arc<[super::markdown::LinkAt]>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

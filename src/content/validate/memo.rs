@@ -198,7 +198,7 @@ mod tests {
             |_| (),
             |page, _| {
                 fresh.fetch_add(1, Ordering::Relaxed);
-                (Some(page.source.text.clone()), Vec::new(), Vec::new())
+                (Some(page.source.text.clone()), Vec::new(), Arc::from([]))
             },
         );
         let texts = results.into_iter().map(|(t, ..)| t.unwrap()).collect();

@@ -105,7 +105,7 @@ pub fn validate(
             None => (
                 None,
                 vec![orphan(page, "project", &urls::project(&page.slug))],
-                Vec::new(),
+                Arc::from([]),
             ),
         },
     );
@@ -247,7 +247,7 @@ pub fn validate(
 pub struct BodyEdit {
     pub body: Arc<String>,
     pub diagnostics: Vec<Diagnostic>,
-    pub later_links: Vec<LinkAt>,
+    pub later_links: Arc<[LinkAt]>,
 }
 
 /// Checks `page` again, in a site whose every other fact is unchanged. None if
@@ -300,7 +300,7 @@ struct PageContext<'a> {
     today: Date,
 }
 
-type Checked<T> = (Option<T>, Vec<Diagnostic>, Vec<LinkAt>);
+type Checked<T> = (Option<T>, Vec<Diagnostic>, Arc<[LinkAt]>);
 
 impl PageContext<'_> {
     /// Parses `page`'s front matter as `R` and checks it with `check`.
@@ -323,7 +323,7 @@ impl PageContext<'_> {
                 None
             }
         };
-        (checked, c.diagnostics, c.later_links)
+        (checked, c.diagnostics, c.later_links.into())
     }
 
     fn project(&self, page: &Page, original: Option<&Project>) -> Checked<Arc<Project>> {
@@ -350,12 +350,14 @@ impl PageContext<'_> {
 fn gather<T>(
     results: Vec<Checked<T>>,
     diagnostics: &mut Vec<Diagnostic>,
-    later_links: &mut Vec<LinkAt>,
+    later_links: &mut Vec<Arc<[LinkAt]>>,
 ) -> Vec<T> {
     let mut kept = Vec::with_capacity(results.len());
     for (item, found, later) in results {
         diagnostics.extend(found);
-        later_links.extend(later);
+        if !later.is_empty() {
+            later_links.push(later);
+        }
         kept.extend(item);
     }
     kept
