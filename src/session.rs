@@ -376,22 +376,39 @@ fn again(
         })
         .unzip();
     let again: Vec<String> = again.into_iter().flatten().collect();
-    // Taken in the last build's order, which is the order of their paths, so
-    // that adding them to the new files is one merge of two sorted runs.
-    let unchanged: foldhash::HashSet<String> = unchanged.into_iter().collect();
-    let taken: Vec<Output> = (last_rendered.files.iter_mut())
-        .filter(|file| unchanged.contains(&file.path))
-        .map(std::mem::take)
-        .collect();
-    if taken.len() != unchanged.len() {
-        // Not all in the last build after all: render everything.
-        return full(options, Plan::SERVE).map(|last| (last, None));
-    }
     // The same files as the last build: every one rendered again was in it,
-    // and with those taken from it they are as many.
+    // and with those left as they were they are as many.
     let same_files = known.into_iter().all(|k| k)
-        && rendered.files.len() + taken.len() == last_rendered.files.len();
-    rendered.add(taken);
+        && rendered.files.len() + unchanged.len() == last_rendered.files.len();
+    let rendered = match same_files && names_the_rest(&unchanged, &last_rendered, &rendered) {
+        // The last build's files, the ones rendered again put in their places.
+        true => {
+            let mut files = std::mem::take(&mut last_rendered.files);
+            for file in rendered.files {
+                let at = files.binary_search_by(|f| f.path.cmp(&file.path));
+                files[at.expect("rendered again: in the last build")] = file;
+            }
+            Rendered {
+                files,
+                copies: rendered.copies,
+            }
+        }
+        false => {
+            // Taken in the last build's order, which is the order of their paths,
+            // so that adding them to the new files is one merge of two sorted runs.
+            let unchanged: foldhash::HashSet<String> = unchanged.into_iter().collect();
+            let taken: Vec<Output> = (last_rendered.files.iter_mut())
+                .filter(|file| unchanged.contains(&file.path))
+                .map(std::mem::take)
+                .collect();
+            if taken.len() != unchanged.len() {
+                // Not all in the last build after all: render everything.
+                return full(options, Plan::SERVE).map(|last| (last, None));
+            }
+            rendered.add(taken);
+            rendered
+        }
+    };
     // The last build is done with; freeing it takes a while at thousands of projects.
     crate::drop_later((last_rendered, last_site, last_remembered));
     let made = render::Made {
@@ -401,6 +418,27 @@ fn again(
     };
     let last = finish(root, loaded, validated, domain, theme, made, diagnostics);
     Ok((last, same_files.then_some(again)))
+}
+
+/// Whether `unchanged` names exactly the files of `last` that `now` has not
+/// rendered again, given that they are as many: compared as the sums of
+/// their paths' hashes, in parallel, so no set of tens of thousands of paths
+/// is made. The render names them from the last build's own paths, so this
+/// only guards against a mistake.
+fn names_the_rest(unchanged: &[String], last: &Rendered, now: &Rendered) -> bool {
+    use std::hash::BuildHasher;
+    let state = foldhash::fast::FixedState::with_seed(0x6861_6e6b_6521);
+    let sum = |paths: Vec<&str>| {
+        (paths.par_iter())
+            .map(|path| state.hash_one(path))
+            .reduce(|| 0, u64::wrapping_add)
+    };
+    let again: foldhash::HashSet<&str> = now.files.iter().map(|f| f.path.as_str()).collect();
+    let rest = (last.files.iter())
+        .map(|f| f.path.as_str())
+        .filter(|path| !again.contains(path))
+        .collect();
+    sum(unchanged.iter().map(String::as_str).collect()) == sum(rest)
 }
 
 /// The build that `made` completes, once links to headings are checked
