@@ -11,6 +11,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::Output;
+use super::counterparts::Counterparts;
 use super::theme::Theme;
 use crate::content::model::{News, Site};
 use crate::content::urls;
@@ -89,21 +90,12 @@ pub fn feeds<'a>(
 ) {
     let wanted = wanted(site, theme);
     let before = last.map_or(&[][..], |last| &last.0[..]);
-    // The feeds come in the same order while no page with news came or went.
-    let in_place = before.len() == wanted.len();
-    let by_page: foldhash::HashMap<&str, &Fed> = match in_place {
-        true => Default::default(),
-        false => before.iter().map(|f| (f.page_path.as_str(), f)).collect(),
-    };
+    let before = Counterparts::new(before, wanted.len(), |f| f.page_path.as_str());
     let mut made = Vec::with_capacity(wanted.len());
     let mut same = Vec::new();
     let mut changed = Vec::new();
     for (i, w) in wanted.into_iter().enumerate() {
-        let fed = match in_place {
-            true => before.get(i),
-            false => by_page.get(w.page_path.as_str()).copied(),
-        };
-        match fed.filter(|fed| w.was(fed)) {
+        match before.get(i, &w.page_path).filter(|fed| w.was(fed)) {
             Some(fed) => {
                 same.push(urls::feed(&w.page_path));
                 made.push(Fed {

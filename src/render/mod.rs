@@ -1,6 +1,7 @@
 //! Stage 3: the site model through the theme's templates into files in memory.
 //! Nothing here touches the output folder; `write` does.
 
+mod counterparts;
 pub mod emblem;
 pub mod feed;
 pub mod fields;

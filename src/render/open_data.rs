@@ -7,6 +7,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::counterparts::Counterparts;
 use crate::config::Config;
 use crate::content::model::Project;
 
@@ -61,20 +62,10 @@ pub fn files(
     last: Option<&Entries>,
 ) -> (Vec<u8>, Vec<u8>, Entries) {
     let last = last.map_or(&[][..], |last| &last.0[..]);
-    // The entry made from the very same model: in its place when no project
-    // was added or deleted, else found by slug.
-    let in_place = last.len() == projects.len();
-    let by_slug: foldhash::HashMap<&str, &Entry> = match in_place {
-        true => Default::default(),
-        false => last.iter().map(|e| (e.project.slug.as_str(), e)).collect(),
-    };
-    let made = |i: usize, p: &Arc<Project>| {
-        let e = match in_place {
-            true => last.get(i),
-            false => by_slug.get(p.slug.as_str()).copied(),
-        };
-        e.filter(|e| Arc::ptr_eq(&e.project, p))
-    };
+    let last = Counterparts::new(last, projects.len(), |e| e.project.slug.as_str());
+    // The entry made from the very same model.
+    let made =
+        |i: usize, p: &Arc<Project>| (last.get(i, &p.slug)).filter(|e| Arc::ptr_eq(&e.project, p));
     let entries: Vec<Entry> = (projects.par_iter().enumerate())
         .map(|(i, p)| match made(i, p) {
             Some(e) => Entry {
