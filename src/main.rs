@@ -9,6 +9,14 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // mimalloc asks for transparent huge pages, and the kernel zeroes each one
+    // whole on its first touch and again after mimalloc returns part of it. A
+    // build of 10,000 projects spent about a tenth of its CPU there; with 4 KiB
+    // pages it spends a third less time in the kernel (see the README's Benchmarks).
+    #[cfg(target_os = "linux")]
+    if let Err(e) = nix::sys::prctl::set_thp_disable(true) {
+        eprintln!("warning: could not turn transparent huge pages off: {e}");
+    }
     let cli = hanke::cli::Cli::parse();
     // Stopped, the process leaves no half-written folder behind.
     let stopped = || {
