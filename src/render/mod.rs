@@ -126,8 +126,15 @@ fn render_since(
     let jobs = pages.jobs();
     pages.prepare_listings(last)?;
     let theme = pages.theme();
+    // A build from nothing knows every page's sitemap entry before it renders
+    // one, so its sitemap is made beside the pages instead of after them.
+    let entries: Option<Vec<Arc<page::SitemapEntry>>> = last.is_none().then(|| {
+        jobs.par_iter()
+            .filter_map(|job| pages.locate(job).1)
+            .collect()
+    });
     // The pages and the files made from the whole site, side by side.
-    let (results, site_files) = rayon::join(
+    let (results, (site_files, maps)) = rayon::join(
         || {
             // One page a task: pages differ a hundredfold in cost (the contacts
             // page against a news item), and with rayon's default split one
@@ -137,7 +144,16 @@ fn render_since(
                 .map(|job| page(&pages, job, last, keep, sink))
                 .collect::<Vec<_>>()
         },
-        || whole_site_files(site, theme, sink, last),
+        || {
+            rayon::join(
+                || whole_site_files(site, theme, sink, last),
+                || {
+                    entries
+                        .as_deref()
+                        .map(|entries| site_maps(theme, entries, sink))
+                },
+            )
+        },
     );
 
     let mut kept = Vec::new();
@@ -190,13 +206,13 @@ fn render_since(
     // The entries come in the order of the jobs, which is the same from one
     // build to the next for the same pages: compared as they come, they are
     // sorted only to be rendered.
-    if last.is_some_and(|last| last.sitemap() == sitemap) {
+    if let (Some(entries), Some(maps)) = (entries, maps) {
+        kept.extend(maps.map_err(|d| vec![d])?);
+        sitemap = entries;
+    } else if last.is_some_and(|last| last.sitemap() == sitemap) {
         unchanged.extend(SITE_MAPS.map(String::from));
     } else {
-        let mut sorted: Vec<&page::SitemapEntry> = sitemap.iter().map(|e| &**e).collect();
-        sorted.sort_by(|a, b| a.loc.cmp(&b.loc));
-        let maps = sitemap_and_robots(theme, &sorted).map_err(|d| vec![d])?;
-        kept.extend(hand_over(maps.into_par_iter().map(Ok), sink).map_err(|d| vec![d])?);
+        kept.extend(site_maps(theme, &sitemap, sink).map_err(|d| vec![d])?);
     }
     let groupings = pages.groupings();
     let cards = pages.into_cards();
@@ -426,23 +442,25 @@ fn unique(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
 /// The templates rendered with the sitemap's entries: each is its own file.
 const SITE_MAPS: [&str; 2] = ["sitemap.xml", "robots.txt"];
 
-/// `sitemap.xml` of the pages listed in `sitemap`, and `robots.txt`.
-fn sitemap_and_robots(
+/// `sitemap.xml` of the pages of `entries`, sorted by address, and
+/// `robots.txt`, handed to `sink`; gives back the files it kept.
+fn site_maps(
     theme: &Theme,
-    sitemap: &[&page::SitemapEntry],
+    entries: &[Arc<page::SitemapEntry>],
+    sink: &dyn Sink,
 ) -> Result<Vec<Output>, Diagnostic> {
+    let mut sorted: Vec<&page::SitemapEntry> = entries.iter().map(|e| &**e).collect();
+    sorted.par_sort_unstable_by(|a, b| a.loc.cmp(&b.loc));
     let mut ctx = Context::new();
-    ctx.insert("pages", sitemap);
-    SITE_MAPS
-        .into_iter()
-        .map(|template| {
-            let text = theme
-                .tera
-                .render(template, &ctx)
-                .map_err(|e| theme.diagnose(&e))?;
-            Ok(Output::text(template.to_string(), text))
-        })
-        .collect()
+    ctx.insert("pages", &sorted);
+    let maps = SITE_MAPS.into_par_iter().map(|template| {
+        let text = theme
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| theme.diagnose(&e))?;
+        Ok(Output::text(template.to_string(), text))
+    });
+    hand_over(maps, sink)
 }
 
 /// Renders only the pages made from the Markdown files `sources` (site-relative
