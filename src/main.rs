@@ -13,10 +13,9 @@ fn main() -> ExitCode {
     // whole on its first touch and again after mimalloc returns part of it. A
     // build of 10,000 projects spent about a tenth of its CPU there; with 4 KiB
     // pages it spends a third less time in the kernel (see the README's Benchmarks).
+    // Only speed depends on it, so a kernel that refuses is no one's concern.
     #[cfg(target_os = "linux")]
-    if let Err(e) = nix::sys::prctl::set_thp_disable(true) {
-        eprintln!("warning: could not turn transparent huge pages off: {e}");
-    }
+    let _ = nix::sys::prctl::set_thp_disable(true);
     let cli = hanke::cli::Cli::parse();
     // Stopped, the process leaves no half-written folder behind.
     let stopped = || {
