@@ -177,7 +177,10 @@ fn render_since(
                     Fate::Rendered(output) => kept.extend(output),
                     Fate::Unchanged(path) => unchanged.push(path),
                 }
-                sitemap.extend(entry);
+                // A build from nothing has its entries already.
+                if entries.is_none() {
+                    sitemap.extend(entry);
+                }
                 listings.extend(listing);
             }
             Err(d) => diagnostics.push(d),
