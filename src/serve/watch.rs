@@ -2,19 +2,54 @@
 //! stream of them. Editors' temporary and swap files, the output folder and
 //! version control are ignored; a burst of events becomes one rebuild.
 
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::time::Duration;
 
-use notify::{RecursiveMode, Watcher};
+use notify::event::{AccessKind, AccessMode, CreateKind, ModifyKind};
+use notify::{EventKind, RecursiveMode, Watcher};
 
 use crate::content::load::is_ignored;
 
 /// The folders whose files make the site.
 const WATCHED: [&str; 6] = ["content", "themes", "templates", "i18n", "data", "static"];
 
-/// How long to wait for more events after the first before rebuilding.
-pub const DEBOUNCE: Duration = Duration::from_millis(60);
+/// How long to wait for more events while a file may still be being written:
+/// its writer has not closed it, or the system does not say when it does.
+const DEBOUNCE: Duration = Duration::from_millis(60);
+
+/// How long to wait for more events once every file written has been closed
+/// (Linux says so): the rest of an editor's save, such as the rename of a
+/// backup, follows within a millisecond or two.
+const SETTLE: Duration = Duration::from_millis(10);
+
+/// What the watcher reports of one path.
+#[derive(Debug, PartialEq)]
+enum Seen {
+    /// New bytes, or a new file: its writer closes it when done.
+    Writing(PathBuf),
+    /// A change made at once: a rename, a removal, a new folder, metadata.
+    Changed(PathBuf),
+    /// A writer closed the file: what it wrote is all there.
+    Closed(PathBuf),
+}
+
+impl Seen {
+    /// What `kind` of event says of its paths; None for reading, which every
+    /// build does to every file, so taking it for an edit would rebuild forever.
+    fn of(kind: &EventKind, path: PathBuf) -> Option<Seen> {
+        match kind {
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => Some(Seen::Closed(path)),
+            EventKind::Access(_) => None,
+            EventKind::Create(CreateKind::File | CreateKind::Any)
+            | EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Any)
+            | EventKind::Any
+            | EventKind::Other => Some(Seen::Writing(path)),
+            _ => Some(Seen::Changed(path)),
+        }
+    }
+}
 
 /// Whether a change at `path` (relative to the site root) can change the site.
 pub fn matters(path: &Path) -> bool {
@@ -56,18 +91,16 @@ pub fn describe(paths: &[PathBuf]) -> String {
 
 /// Starts watching `root`; each message is a batch of relevant changed paths.
 pub fn watch(root: &Path) -> notify::Result<(notify::RecommendedWatcher, Receiver<Vec<PathBuf>>)> {
-    let (raw_tx, raw_rx) = channel::<PathBuf>();
+    let (raw_tx, raw_rx) = channel::<Seen>();
     let root_abs = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let base = root_abs.clone();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        // Reading is not changing: every build opens every file, and taking
-        // those events for edits would rebuild forever.
-        if let Ok(event) = event
-            && !matches!(event.kind, notify::EventKind::Access(_))
-        {
+        if let Ok(event) = event {
             for path in event.paths {
                 let rel = path.strip_prefix(&base).unwrap_or(&path).to_path_buf();
-                let _ = raw_tx.send(rel);
+                if let Some(seen) = Seen::of(&event.kind, rel) {
+                    let _ = raw_tx.send(seen);
+                }
             }
         }
     })?;
@@ -82,26 +115,148 @@ pub fn watch(root: &Path) -> notify::Result<(notify::RecommendedWatcher, Receive
         }
     }
     let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        while let Ok(first) = raw_rx.recv() {
-            let mut batch = vec![first];
-            while let Ok(more) = raw_rx.recv_timeout(DEBOUNCE) {
-                batch.push(more);
-            }
-            batch.retain(|p| matters(p));
-            batch.sort();
-            batch.dedup();
-            if !batch.is_empty() && tx.send(batch).is_err() {
-                break;
-            }
-        }
-    });
+    std::thread::spawn(move || batches(&raw_rx, &tx, SETTLE, DEBOUNCE));
     Ok((watcher, rx))
+}
+
+/// Sends on `tx` each burst of changes from `raw` as one batch of the paths
+/// that matter. A burst ends when nothing more comes for `settle`, once every
+/// file written in it has been closed, or for `debounce` while one may not be.
+fn batches(raw: &Receiver<Seen>, tx: &Sender<Vec<PathBuf>>, settle: Duration, debounce: Duration) {
+    loop {
+        let mut batch = Vec::new();
+        let mut open = HashSet::new();
+        let mut next = raw.recv().map_err(|_| RecvTimeoutError::Disconnected);
+        // A file closed with no change seen starts no batch: each write is seen.
+        while let Ok(seen) = next {
+            match seen {
+                Seen::Writing(path) => {
+                    open.insert(path.clone());
+                    batch.push(path);
+                }
+                Seen::Changed(path) => batch.push(path),
+                Seen::Closed(path) => {
+                    open.remove(&path);
+                }
+            }
+            next = match (batch.is_empty(), open.is_empty()) {
+                (true, _) => raw.recv().map_err(|_| RecvTimeoutError::Disconnected),
+                (false, true) => raw.recv_timeout(settle),
+                (false, false) => raw.recv_timeout(debounce),
+            };
+        }
+        batch.retain(|p| matters(p));
+        batch.sort();
+        batch.dedup();
+        let gone = next == Err(RecvTimeoutError::Disconnected);
+        if (!batch.is_empty() && tx.send(batch).is_err()) || gone {
+            return;
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Runs `batches` on what `send` sends, with a short settle and a debounce
+    /// no test waits for; returns the batches it made.
+    fn batched(send: impl FnOnce(&Sender<Seen>)) -> Vec<Vec<PathBuf>> {
+        let (raw_tx, raw_rx) = channel();
+        let (tx, rx) = channel();
+        let batcher = std::thread::spawn(move || {
+            batches(
+                &raw_rx,
+                &tx,
+                Duration::from_millis(20),
+                Duration::from_secs(600),
+            )
+        });
+        send(&raw_tx);
+        drop(raw_tx);
+        batcher.join().unwrap();
+        rx.try_iter().collect()
+    }
+
+    fn md(name: &str) -> PathBuf {
+        PathBuf::from(format!("content/projects/{name}.md"))
+    }
+
+    /// The batch that the first change made, waiting at most a minute.
+    fn first_batch(send: impl FnOnce(&Sender<Seen>) + Send + 'static) -> Vec<PathBuf> {
+        let (raw_tx, raw_rx) = channel();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            batches(
+                &raw_rx,
+                &tx,
+                Duration::from_millis(20),
+                Duration::from_secs(600),
+            )
+        });
+        std::thread::spawn(move || {
+            send(&raw_tx);
+            // Kept open: only the settle can end the first burst.
+            std::thread::sleep(Duration::from_secs(600));
+        });
+        rx.recv_timeout(Duration::from_secs(60))
+            .expect("the burst ended without waiting for the debounce")
+    }
+
+    #[test]
+    fn a_burst_ends_soon_after_every_file_written_is_closed() {
+        let batch = first_batch(|raw| {
+            raw.send(Seen::Writing(md("a"))).unwrap();
+            raw.send(Seen::Changed(md("b"))).unwrap();
+            raw.send(Seen::Closed(md("a"))).unwrap();
+        });
+        assert_eq!(batch, [md("a"), md("b")]);
+    }
+
+    #[test]
+    fn a_burst_goes_on_while_a_file_written_is_still_open() {
+        let batches = batched(|raw| {
+            raw.send(Seen::Writing(md("a"))).unwrap();
+            // Longer than the settle: a is still being written.
+            std::thread::sleep(Duration::from_millis(300));
+            raw.send(Seen::Writing(md("b"))).unwrap();
+            raw.send(Seen::Closed(md("b"))).unwrap();
+            std::thread::sleep(Duration::from_millis(300));
+            raw.send(Seen::Closed(md("a"))).unwrap();
+            // Now every file is closed: this is the next burst.
+            std::thread::sleep(Duration::from_millis(300));
+            raw.send(Seen::Changed(md("c"))).unwrap();
+        });
+        assert_eq!(batches, [vec![md("a"), md("b")], vec![md("c")]]);
+    }
+
+    #[test]
+    fn a_file_closed_without_a_change_and_paths_that_do_not_matter_make_no_batch() {
+        let batches = batched(|raw| {
+            raw.send(Seen::Closed(md("a"))).unwrap();
+            raw.send(Seen::Changed("public/index.html".into())).unwrap();
+            std::thread::sleep(Duration::from_millis(300));
+            raw.send(Seen::Writing(md("b"))).unwrap();
+            raw.send(Seen::Closed(md("b"))).unwrap();
+        });
+        assert_eq!(batches, [vec![md("b")]]);
+    }
+
+    #[test]
+    fn reading_is_no_change_and_closing_after_writing_is_the_end_of_one() {
+        use notify::event::{DataChange, RemoveKind, RenameMode};
+        let seen = |kind| Seen::of(&kind, md("a"));
+        let read = EventKind::Access(AccessKind::Open(AccessMode::Any));
+        assert_eq!(seen(read), None);
+        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        assert_eq!(seen(closed), Some(Seen::Closed(md("a"))));
+        let written = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+        assert_eq!(seen(written), Some(Seen::Writing(md("a"))));
+        let renamed = EventKind::Modify(ModifyKind::Name(RenameMode::To));
+        assert_eq!(seen(renamed), Some(Seen::Changed(md("a"))));
+        let removed = EventKind::Remove(RemoveKind::File);
+        assert_eq!(seen(removed), Some(Seen::Changed(md("a"))));
+    }
 
     #[test]
     fn many_changed_paths_are_summed_up() {
