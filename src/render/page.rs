@@ -196,8 +196,12 @@ impl<'a> From<&'a News> for NewsSummary<'a> {
 pub struct Card {
     /// What the card's template read.
     summary: Value,
-    /// The summary with the rendered card, as listings read it.
+    /// The summary with the rendered card and overview entry, as listings read it.
     listed: Value,
+    /// Only the rendered overview entry, as the overview reads it: the
+    /// overview shows no fact its entries do not, so an edit to one that
+    /// leaves every entry as it was (a summary, say) leaves the overview so.
+    entry: Value,
 }
 
 /// Each language's cards by project URL.
@@ -207,6 +211,9 @@ pub type Cards = Vec<foldhash::HashMap<String, Card>>;
 const CARD_TEMPLATE: &str = "partials/project-card.html";
 /// The theme's template of a project's entry on the overview page.
 const OVERVIEW_ENTRY_TEMPLATE: &str = "partials/overview-entry.html";
+
+/// What a site's overview template that reads what its entries have not is told.
+const OVERVIEW_HINT: &str = "the overview shows each project as `p.overview_entry` only: show its facts in partials/overview-entry.html, which sees all of `p`";
 
 /// What the indexes of good practices and news list in one language.
 struct Indexes<'a> {
@@ -591,12 +598,16 @@ impl<'a> Pages<'a> {
             html.map(|h| Value::safe_string(&h))
                 .map_err(|e| self.theme.diagnose(&e))
         };
+        let overview_entry = render(OVERVIEW_ENTRY_TEMPLATE)?;
+        let mut entry = tera::Map::new();
+        entry.insert("overview_entry".into(), overview_entry.clone());
         let mut map = summary.clone().into_map().expect("a summary is a map");
         map.insert("card".into(), render(CARD_TEMPLATE)?);
-        map.insert("overview_entry".into(), render(OVERVIEW_ENTRY_TEMPLATE)?);
+        map.insert("overview_entry".into(), overview_entry);
         Ok(Card {
             summary,
             listed: Value::from(map),
+            entry: Value::from(entry),
         })
     }
 
@@ -608,6 +619,21 @@ impl<'a> Pages<'a> {
 
     /// `projects` as a listing in `lang` shows them.
     fn listed(&self, lang: &str, projects: impl Iterator<Item = &'a Project>) -> Value {
+        self.cards_of(lang, projects, |card| &card.listed)
+    }
+
+    /// `projects` as the overview in `lang` shows them: their entries.
+    fn entries(&self, lang: &str, projects: impl Iterator<Item = &'a Project>) -> Value {
+        self.cards_of(lang, projects, |card| &card.entry)
+    }
+
+    /// What `part` takes of the cards of `projects` in `lang`.
+    fn cards_of(
+        &self,
+        lang: &str,
+        projects: impl Iterator<Item = &'a Project>,
+        part: fn(&Card) -> &Value,
+    ) -> Value {
         let l = language_index(&self.site.config.languages, lang);
         let listed = &self
             .listed
@@ -615,7 +641,7 @@ impl<'a> Pages<'a> {
             .expect("listings prepared before rendering")[l];
         Value::from(
             projects
-                .map(|p| listed[p.url.as_str()].listed.clone())
+                .map(|p| part(&listed[p.url.as_str()]).clone())
                 .collect::<Vec<_>>(),
         )
     }
@@ -1093,14 +1119,14 @@ impl<'a> Pages<'a> {
                 let mut groups: Vec<Value> = by
                     .terms
                     .iter()
-                    .map(|term| group(&term.name, self.listed(l, term.projects.iter().copied())))
+                    .map(|term| group(&term.name, self.entries(l, term.projects.iter().copied())))
                     .collect();
                 // Projects in no group last, under "" (the template names the group).
                 let mut without = taxonomy::everyone(taxonomies)
                     .filter(|p| taxonomy::in_no_term(key, p))
                     .peekable();
                 if without.peek().is_some() {
-                    groups.push(group("", self.listed(l, without)));
+                    groups.push(group("", self.entries(l, without)));
                 }
                 ctx.insert("group_by", key);
                 ctx.insert_value("groups", Value::from(groups));
@@ -1174,7 +1200,12 @@ impl<'a> Pages<'a> {
         theme
             .tera
             .render_to(place.template, ctx, &mut html)
-            .map_err(|e| theme.diagnose(&e))?;
+            .map_err(|e| match theme.diagnose(&e) {
+                d if matches!(job, Job::Overview(_)) && d.message.contains("is not defined") => {
+                    d.hint(OVERVIEW_HINT)
+                }
+                d => d,
+            })?;
         if let Job::Project(p) = job
             && p.funding.as_ref().is_some_and(|f| f.eu.is_some())
             && !emblem_in_page_header(&html)

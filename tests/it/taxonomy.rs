@@ -218,6 +218,27 @@ fn the_overview_shows_each_projects_entry_and_facts_through_partials_a_site_can_
     assert!(entries.iter().all(|f| f.value().attr("lang") == Some("sv")));
 }
 
+#[test]
+fn the_overview_reads_each_projects_entry_only_and_says_where_its_facts_go() {
+    let site = example_with("");
+    let templates = site.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    let overview =
+        "{% for group in groups %}{% for p in group[1] %}\n{{ p.name }}{% endfor %}{% endfor %}";
+    std::fs::write(templates.join("overview.html"), overview).unwrap();
+    let errors = errors_of(site.path());
+    assert_eq!(
+        lines(&errors),
+        "error[template]: templates/overview.html:2:6: Field `name` is not defined. Available fields: overview_entry\n"
+    );
+    assert_eq!(
+        errors[0].hint.as_deref(),
+        Some(
+            "the overview shows each project as `p.overview_entry` only: show its facts in partials/overview-entry.html, which sees all of `p`"
+        )
+    );
+}
+
 /// The example site rendered with the theme's partial `name` overridden by the site.
 fn with_partial(name: &str, template: &str) -> hanke::render::Rendered {
     let site = example_with("");
