@@ -292,6 +292,20 @@ impl Session {
         Some(paths)
     }
 
+    /// Does what only the next edit needs of the last build (see
+    /// [`Memo::settle`]): call it once the last build is published.
+    pub fn settle(&mut self) {
+        if let Some(Last {
+            memo: Some(memo),
+            loaded,
+            site,
+            ..
+        }) = &mut self.last
+        {
+            memo.settle(loaded, site);
+        }
+    }
+
     /// Ends the session, handing over what the last build made.
     pub fn into_last(self) -> Result<Last, Vec<Diagnostic>> {
         self.last.ok_or(self.failed)
@@ -339,7 +353,8 @@ fn again(
     } = last;
     let (config, mut diagnostics) =
         config::load(root, options.base_url.as_deref(), options.today, &domain).map_err(sorted)?;
-    let memo = last_memo.unwrap_or_default();
+    let mut memo = last_memo.unwrap_or_default();
+    memo.settle(&last_loaded, &last_site);
     let (loaded, mut validated) = content::read_again(
         root,
         config,

@@ -162,6 +162,8 @@ impl Site {
         live.generation += 1;
         live.errors = errors;
         shared.rebuilt.notify_all();
+        drop(live);
+        self.session.settle();
     }
 }
 

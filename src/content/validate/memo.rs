@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use super::Checked;
 use super::address_book::AddressBook;
-use crate::content::load::Page;
+use crate::content::load::{Kind, Loaded, Page};
 use crate::content::model::{GoodPractice, News, Project, ProjectRef, Site};
 use crate::content::people::Gathered;
 use crate::diagnostic::{SourceText, display_path};
@@ -26,6 +26,8 @@ pub struct Memo {
     pub(super) good_practices: Kept<Arc<GoodPractice>, ProjectRef>,
     pub(super) news: Kept<Arc<News>, Option<ProjectRef>>,
     pub(super) people: Option<Gathered>,
+    /// Whether it is ready for the next validation (see [`Memo::settle`]).
+    pub(super) settled: bool,
 }
 
 /// Pages' checks by file, each with what it read besides its file (`D`).
@@ -107,11 +109,30 @@ where
 }
 
 impl Memo {
+    /// Makes these checks ready for the next validation, once the last one
+    /// made `site` from `loaded`: forgets the files gone since and keeps the
+    /// models as linked. Only the next edit needs it, so `serve` does it after
+    /// publishing the last, and the session before it checks again.
+    pub fn settle(&mut self, loaded: &Loaded, site: &Site) {
+        if self.settled {
+            return;
+        }
+        let pages = self.book.pages(loaded);
+        let of_kind =
+            |kind: fn(&Kind) -> bool| pages.iter().copied().filter(move |p| kind(&p.kind));
+        self.projects.keep_only(of_kind(|k| *k == Kind::Project));
+        (self.good_practices).keep_only(of_kind(|k| matches!(k, Kind::GoodPractice { .. })));
+        self.news
+            .keep_only(of_kind(|k| matches!(k, Kind::News { .. })));
+        self.keep_linked(site);
+        self.settled = true;
+    }
+
     /// Keeps `site`'s models, linked to each other, as their pages' checks.
     /// The next validation starts from them and links anew only what
     /// differs, so a page that nothing changed is the same model in both
     /// sites. A translation's checks read its original: the linked one, now.
-    pub(super) fn keep_linked(&mut self, site: &Site) {
+    fn keep_linked(&mut self, site: &Site) {
         let originals: HashMap<&str, &Arc<Project>> = (site.projects.iter())
             .map(|p| (p.slug.as_str(), p))
             .collect();
@@ -158,7 +179,7 @@ impl<T, D> Kept<T, D> {
     /// Forgets the checks of files that are no longer among `pages` (deleted,
     /// renamed, or left out as duplicates), given that every page of `pages`
     /// has its entry.
-    pub(super) fn keep_only<'p>(&mut self, pages: impl Iterator<Item = &'p Page> + Clone) {
+    fn keep_only<'p>(&mut self, pages: impl Iterator<Item = &'p Page> + Clone) {
         if self.0.len() > pages.clone().count() {
             let current: HashSet<&OsStr> = pages.map(|p| p.source.path.as_os_str()).collect();
             self.0.retain(|path, _| current.contains(path.as_os_str()));
@@ -171,7 +192,6 @@ mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     use super::*;
-    use crate::content::load::Kind;
 
     fn page(path: &str, text: &str) -> Page {
         Page {

@@ -221,12 +221,9 @@ pub fn validate(
     };
     let memo = match memo {
         Some(mut memo) if remember => {
-            let all = originals.iter().chain(&translated);
-            memo.projects.keep_only(all.copied());
-            memo.good_practices.keep_only(gp_pages.iter().copied());
-            memo.news.keep_only(news_pages.iter().copied());
+            // Settled (see `Memo::settle`) when the next validation needs it.
             memo.book = book;
-            memo.keep_linked(&site);
+            memo.settled = false;
             Some(memo)
         }
         Some(unwanted) => {
