@@ -110,83 +110,78 @@ pub fn validate(
         },
     );
     let mut translations = gather(results, &mut diagnostics, &mut later_links);
-    link_versions(&mut projects, &mut translations, &config.languages);
 
-    // Each project in each of its languages, and its reference.
-    let by_lang: HashMap<(&str, &str), &Project> = (projects.iter().chain(&translations))
-        .map(|p| ((p.lang.as_str(), p.slug.as_str()), &**p))
-        .collect();
-    let project_ref = |slug: &str, lang: &str| {
-        let p = (by_lang.get(&(lang, slug)))
-            .or_else(|| by_lang.get(&(config.language.as_str(), slug)))?;
-        Some(ProjectRef {
-            name: p.name.clone(),
-            url: p.url.clone(),
-            status: p.status,
-        })
-    };
-    let results = memo::check_all(
-        &gp_pages,
-        memo.as_mut().map(|m| &mut m.good_practices),
-        remember,
-        |page| {
-            let Kind::GoodPractice { project } = &page.kind else {
-                unreachable!("partitioned by kind")
+    // Linking the projects' versions and checking good practices and news
+    // read the projects and not each other: side by side, then the links put in.
+    let (versions, (gp_results, news_results)) = rayon::join(
+        || version_lists(&projects, &translations, &config.languages),
+        || {
+            // Each project in each of its languages, and its reference.
+            let by_lang: HashMap<(&str, &str), &Project> = (projects.iter().chain(&translations))
+                .map(|p| ((p.lang.as_str(), p.slug.as_str()), &**p))
+                .collect();
+            let project_ref = |slug: &str, lang: &str| {
+                let p = (by_lang.get(&(lang, slug)))
+                    .or_else(|| by_lang.get(&(config.language.as_str(), slug)))?;
+                Some(ProjectRef {
+                    name: p.name.clone(),
+                    url: p.url.clone(),
+                    status: p.status,
+                })
             };
-            project_ref(project, &config.language).unwrap_or_else(|| ProjectRef {
-                name: project.clone(),
-                url: format!("{}{}", config.base_path, urls::project(project)),
-                status: super::model::Status::Ongoing,
-            })
-        },
-        |page, project| context.good_practice(page, project.clone()),
-    );
-    let mut good_practices = gather(results, &mut diagnostics, &mut later_links);
-
-    let results = memo::check_all(
-        &news_pages,
-        memo.as_mut().map(|m| &mut m.news),
-        remember,
-        |page| {
-            let Kind::News { project } = &page.kind else {
-                unreachable!("partitioned by kind")
-            };
-            let lang = page.lang.as_deref().unwrap_or(&config.language);
-            project.as_deref().and_then(|slug| project_ref(slug, lang))
-        },
-        |page, project| context.news(page, project.clone()),
-    );
-    let mut news = gather(results, &mut diagnostics, &mut later_links);
-    news.sort_by(|a, b| (b.date, &a.title, &a.slug).cmp(&(a.date, &b.title, &b.slug)));
-    link_news(
-        &mut news,
-        &mut projects,
-        &mut translations,
-        &config.languages,
-    );
-
-    good_practices.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.slug.cmp(&b.slug)));
-    // A good practice is listed on its project's page in its own language.
-    let mut owners: HashMap<(&str, &str), Vec<&GoodPractice>> = HashMap::default();
-    for gp in &good_practices {
-        owners
-            .entry((gp.lang.as_str(), gp.project.url.as_str()))
-            .or_default()
-            .push(gp);
-    }
-    let owned = of_versions(&projects, &translations, owners);
-    let lists = changed(
-        projects.iter().chain(&translations),
-        owned.iter().map(Vec::as_slice),
-        |p| &p.good_practices,
-        |r, g| r.name == g.name && r.url == g.url,
-        |g| GoodPracticeRef {
-            name: g.name.clone(),
-            url: g.url.clone(),
+            let results = memo::check_all(
+                &gp_pages,
+                memo.as_mut().map(|m| &mut m.good_practices),
+                remember,
+                |page| {
+                    let Kind::GoodPractice { project } = &page.kind else {
+                        unreachable!("partitioned by kind")
+                    };
+                    project_ref(project, &config.language).unwrap_or_else(|| ProjectRef {
+                        name: project.clone(),
+                        url: format!("{}{}", config.base_path, urls::project(project)),
+                        status: super::model::Status::Ongoing,
+                    })
+                },
+                |page, project| context.good_practice(page, project.clone()),
+            );
+            let news = memo::check_all(
+                &news_pages,
+                memo.as_mut().map(|m| &mut m.news),
+                remember,
+                |page| {
+                    let Kind::News { project } = &page.kind else {
+                        unreachable!("partitioned by kind")
+                    };
+                    let lang = page.lang.as_deref().unwrap_or(&config.language);
+                    project.as_deref().and_then(|slug| project_ref(slug, lang))
+                },
+                |page, project| context.news(page, project.clone()),
+            );
+            (results, news)
         },
     );
     let models = projects.iter_mut().chain(translations.iter_mut());
-    apply(models, lists, |p| &mut p.good_practices);
+    apply(models, versions, |p| &mut p.versions);
+    let mut good_practices = gather(gp_results, &mut diagnostics, &mut later_links);
+    let mut news = gather(news_results, &mut diagnostics, &mut later_links);
+
+    // What each project lists of news and good practices, side by side too.
+    let ((of_projects, of_news), owned) = rayon::join(
+        || {
+            news.sort_by(|a, b| (b.date, &a.title, &a.slug).cmp(&(a.date, &b.title, &b.slug)));
+            news_lists(&news, &projects, &translations, &config.languages)
+        },
+        || {
+            good_practices.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.slug.cmp(&b.slug)));
+            good_practice_lists(&good_practices, &projects, &translations)
+        },
+    );
+    apply(news.iter_mut(), of_news, |n| &mut n.versions);
+    let models = projects.iter_mut().chain(translations.iter_mut());
+    apply(models, of_projects, |p| &mut p.news);
+    let models = projects.iter_mut().chain(translations.iter_mut());
+    apply(models, owned, |p| &mut p.good_practices);
     projects.sort_by(|a, b| {
         (
             a.status,
@@ -371,19 +366,44 @@ fn orphan(page: &Page, what: &str, path: &str) -> Diagnostic {
     .hint("check the file name: a translation is named like its original with the language added (sointu.md → sointu.sv.md)")
 }
 
-/// Gives every project and translation the list of all its language versions,
-/// in the order of the site's languages.
-fn link_versions(
-    projects: &mut [Arc<Project>],
-    translations: &mut [Arc<Project>],
+/// For every project and then every translation, the list of all its
+/// language versions, in the order of the site's languages (see [`changed`]).
+fn version_lists(
+    projects: &[Arc<Project>],
+    translations: &[Arc<Project>],
     languages: &[String],
-) {
+) -> Vec<Option<Vec<Alternate>>> {
     let models = || projects.iter().chain(translations.iter());
     let versions = versions_by_slug(models().map(|p| (&*p.slug, &*p.lang, &*p.url)), languages);
     let wanted = models().map(|p| versions[p.slug.as_str()].as_slice());
-    let lists = changed(models(), wanted, |p| &p.versions, same_version, version);
-    let models = projects.iter_mut().chain(translations.iter_mut());
-    apply(models, lists, |p| &mut p.versions);
+    changed(models(), wanted, |p| &p.versions, same_version, version)
+}
+
+/// For every project and then every translation, the good practices listed
+/// on its page: those of its project in its own language (see [`changed`]).
+fn good_practice_lists(
+    good_practices: &[Arc<GoodPractice>],
+    projects: &[Arc<Project>],
+    translations: &[Arc<Project>],
+) -> Vec<Option<Vec<GoodPracticeRef>>> {
+    let mut owners: HashMap<(&str, &str), Vec<&GoodPractice>> = HashMap::default();
+    for gp in good_practices {
+        owners
+            .entry((gp.lang.as_str(), gp.project.url.as_str()))
+            .or_default()
+            .push(gp);
+    }
+    let owned = of_versions(projects, translations, owners);
+    changed(
+        projects.iter().chain(translations),
+        owned.iter().map(Vec::as_slice),
+        |p| &p.good_practices,
+        |r, g| r.name == g.name && r.url == g.url,
+        |g| GoodPracticeRef {
+            name: g.name.clone(),
+            url: g.url.clone(),
+        },
+    )
 }
 
 /// For each of `models`, the list that `wanted` gives it, made by `own` only
@@ -469,14 +489,15 @@ fn version((lang, url): &(&str, &str)) -> Alternate {
     }
 }
 
-/// Gives every news item its language versions (items of the same file name),
-/// and every project version the news of its bundle in its language.
-fn link_news(
-    news: &mut [Arc<News>],
-    projects: &mut [Arc<Project>],
-    translations: &mut [Arc<Project>],
+/// For every project and then every translation, the news of its bundle in
+/// its language; and for every news item, its language versions (items of the
+/// same file name). Both as [`changed`] gives them.
+fn news_lists(
+    news: &[Arc<News>],
+    projects: &[Arc<Project>],
+    translations: &[Arc<Project>],
     languages: &[String],
-) {
+) -> NewsLists {
     let items = news.iter().map(|n| (&*n.slug, &*n.lang, &*n.url));
     let versions = versions_by_slug(items, languages);
     let mut by_project: HashMap<(&str, &str), Vec<&News>> = HashMap::default();
@@ -503,7 +524,8 @@ fn link_news(
     );
     let wanted = news.iter().map(|n| versions[n.slug.as_str()].as_slice());
     let of_news = changed(news.iter(), wanted, |n| &n.versions, same_version, version);
-    let models = projects.iter_mut().chain(translations.iter_mut());
-    apply(models, of_projects, |p| &mut p.news);
-    apply(news.iter_mut(), of_news, |n| &mut n.versions);
+    (of_projects, of_news)
 }
+
+/// What [`news_lists`] gives: the projects' news, the news items' versions.
+type NewsLists = (Vec<Option<Vec<NewsRef>>>, Vec<Option<Vec<Alternate>>>);
