@@ -120,10 +120,11 @@ impl Memo {
         let pages = self.book.pages(loaded);
         let of_kind =
             |kind: fn(&Kind) -> bool| pages.iter().copied().filter(move |p| kind(&p.kind));
+        let good_practice = |k: &Kind| matches!(k, Kind::GoodPractice { .. });
+        let news = |k: &Kind| matches!(k, Kind::News { .. });
         self.projects.keep_only(of_kind(|k| *k == Kind::Project));
-        (self.good_practices).keep_only(of_kind(|k| matches!(k, Kind::GoodPractice { .. })));
-        self.news
-            .keep_only(of_kind(|k| matches!(k, Kind::News { .. })));
+        self.good_practices.keep_only(of_kind(good_practice));
+        self.news.keep_only(of_kind(news));
         self.keep_linked(site);
         self.settled = true;
     }
