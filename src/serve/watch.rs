@@ -159,22 +159,27 @@ fn batches(raw: &Receiver<Seen>, tx: &Sender<Vec<PathBuf>>, settle: Duration, de
 mod tests {
     use super::*;
 
-    /// Runs `batches` on what `send` sends, with a short settle and a debounce
-    /// no test waits for; returns the batches it made.
-    fn batched(send: impl FnOnce(&Sender<Seen>)) -> Vec<Vec<PathBuf>> {
+    /// `batches` running with a short settle and a debounce no test waits
+    /// for: where to send what the watcher reports, and where batches come.
+    fn batcher() -> (
+        Sender<Seen>,
+        Receiver<Vec<PathBuf>>,
+        std::thread::JoinHandle<()>,
+    ) {
         let (raw_tx, raw_rx) = channel();
         let (tx, rx) = channel();
-        let batcher = std::thread::spawn(move || {
-            batches(
-                &raw_rx,
-                &tx,
-                Duration::from_millis(20),
-                Duration::from_secs(600),
-            )
-        });
-        send(&raw_tx);
-        drop(raw_tx);
-        batcher.join().unwrap();
+        let settle = Duration::from_millis(20);
+        let debounce = Duration::from_secs(600);
+        let running = std::thread::spawn(move || batches(&raw_rx, &tx, settle, debounce));
+        (raw_tx, rx, running)
+    }
+
+    /// The batches made of what `send` sends, once it stops.
+    fn batched(send: impl FnOnce(&Sender<Seen>)) -> Vec<Vec<PathBuf>> {
+        let (raw, rx, running) = batcher();
+        send(&raw);
+        drop(raw);
+        running.join().unwrap();
         rx.try_iter().collect()
     }
 
@@ -182,35 +187,18 @@ mod tests {
         PathBuf::from(format!("content/projects/{name}.md"))
     }
 
-    /// The batch that the first change made, waiting at most a minute.
-    fn first_batch(send: impl FnOnce(&Sender<Seen>) + Send + 'static) -> Vec<PathBuf> {
-        let (raw_tx, raw_rx) = channel();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            batches(
-                &raw_rx,
-                &tx,
-                Duration::from_millis(20),
-                Duration::from_secs(600),
-            )
-        });
-        std::thread::spawn(move || {
-            send(&raw_tx);
-            // Kept open: only the settle can end the first burst.
-            std::thread::sleep(Duration::from_secs(600));
-        });
-        rx.recv_timeout(Duration::from_secs(60))
-            .expect("the burst ended without waiting for the debounce")
-    }
-
     #[test]
     fn a_burst_ends_soon_after_every_file_written_is_closed() {
-        let batch = first_batch(|raw| {
-            raw.send(Seen::Writing(md("a"))).unwrap();
-            raw.send(Seen::Changed(md("b"))).unwrap();
-            raw.send(Seen::Closed(md("a"))).unwrap();
-        });
-        assert_eq!(batch, [md("a"), md("b")]);
+        let (raw, rx, _running) = batcher();
+        raw.send(Seen::Writing(md("a"))).unwrap();
+        raw.send(Seen::Changed(md("b"))).unwrap();
+        raw.send(Seen::Closed(md("a"))).unwrap();
+        // `raw` stays open, so only the settle can end the burst.
+        let batch = rx.recv_timeout(Duration::from_secs(60));
+        assert_eq!(
+            batch.expect("ended before the debounce"),
+            [md("a"), md("b")]
+        );
     }
 
     #[test]
