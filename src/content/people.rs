@@ -197,13 +197,6 @@ fn same_cards<T>(
     owner: fn(&T) -> (&str, &str, Status),
     contacts: fn(&T) -> &Vec<Contact>,
 ) -> bool {
-    let same_card = |c: &Contact, was: &Contact| {
-        let c = Contact {
-            vcard: was.vcard.clone(),
-            ..c.clone()
-        };
-        c == *was
-    };
     models.len() == last.len()
         && models.iter().zip(last).all(|(m, was)| {
             Arc::ptr_eq(m, was)
@@ -211,6 +204,15 @@ fn same_cards<T>(
                     && contacts(m).len() == contacts(was).len()
                     && (contacts(m).iter().zip(contacts(was))).all(|(c, w)| same_card(c, w)))
         })
+}
+
+/// Whether the card `c` is `was`, but for the vCard each was given.
+pub fn same_card(c: &Contact, was: &Contact) -> bool {
+    let c = Contact {
+        vcard: was.vcard.clone(),
+        ..c.clone()
+    };
+    c == *was
 }
 
 /// Gives the cards of `model` (read by `get`, written by `get_mut`) the next

@@ -477,3 +477,61 @@ fn a_project_deleted_from_the_end_of_the_listings_gives_what_a_full_build_gives(
             .is_none()
     );
 }
+
+#[test]
+fn edits_that_change_no_fact_other_pages_read_give_what_a_full_build_gives() {
+    let (dir, mut session) = example_built();
+    let root = dir.path();
+    let sointu = "content/projects/sointu.md";
+    let raati = "content/projects/tukena/good-practices/asiakasraati.md";
+    let errors_of_full_build = || -> Vec<String> {
+        let diagnostics = hanke::check_site(&options(root)).diagnostics;
+        let errors = diagnostics.iter().filter(|d| d.is_error());
+        errors
+            .map(|d| format!("{}:{} {}", d.file, d.line, d.code))
+            .collect()
+    };
+    // A good practice's problem stays reported through edits to a project.
+    let broken = "  kautta.\n---\n[Puuttuva](/projects/ei-ole/)\n";
+    edit(root, raati, "  kautta.\n---\n", broken);
+    let update = session.rebuild(&[PathBuf::from(raati)]);
+    assert_eq!(errors(&update), [format!("{raati}:15 broken-link")]);
+    let summary = ("Kehitämme Kymenlaakson", "Kehitämme nyt Kymenlaakson");
+    edit(root, sointu, summary.0, summary.1);
+    let update = session.rebuild(&[PathBuf::from(sointu)]);
+    assert_eq!(errors(&update), errors_of_full_build());
+    edit(root, raati, broken, "  kautta.\n---\n");
+    let update = session.rebuild(&[PathBuf::from(raati)]);
+    assert!(!update.has_errors(), "{}", lines(update.diagnostics));
+    assert_as_full_build(&update, root);
+
+    let sv = "content/projects/sointu.sv.md";
+    edit_each_as_full_build(
+        &mut session,
+        root,
+        &[
+            // Its summary, main goal and budget: on its page, card and open data.
+            (sointu, summary.1, "Kehitämme taas Kymenlaakson"),
+            (sointu, "Kehittää ja pilotoida", "Kehittää, pilotoida"),
+            (
+                sointu,
+                "kokonaisbudjetti: 356 164 €",
+                "kokonaisbudjetti: 356 165 €",
+            ),
+            // A translation's own summary.
+            (sv, "Vi utvecklar", "Nu utvecklar vi"),
+            // A fact others read, then edits that read none, in turn.
+            (sointu, "nimi: Sointu – ", "nimi: Uusi Sointu – "),
+            (sointu, "Kehitämme taas", "Kehitämme jälleen"),
+            (sointu, "nimi: Uusi Sointu – ", "nimi: Sointu – "),
+            (sointu, "Kehitämme jälleen", "Kehitämme"),
+        ],
+    );
+    let update = session.rebuild(&[]);
+    let sointu_page = page(update.rendered.unwrap(), "projects/sointu/index.html");
+    let amounts = texts(&sointu_page, "main dd");
+    assert!(
+        amounts.iter().any(|t| t.starts_with("356\u{a0}165")),
+        "{amounts:?}"
+    );
+}

@@ -11,8 +11,9 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::Checked;
 use super::address_book::AddressBook;
+use super::facts::Linked;
+use super::{Checked, Found};
 use crate::content::load::{Kind, Loaded, Page};
 use crate::content::model::{GoodPractice, News, Project, ProjectRef, Site};
 use crate::content::people::Gathered;
@@ -26,6 +27,14 @@ pub struct Memo {
     pub(super) good_practices: Kept<Arc<GoodPractice>, ProjectRef>,
     pub(super) news: Kept<Arc<News>, Option<ProjectRef>>,
     pub(super) people: Option<Gathered>,
+    /// What the checks of the good practices and news items found, until
+    /// `settle` keeps it in `linked`.
+    pub(super) found: Found,
+    /// The texts of the pages validated, in the address book's order, until
+    /// `settle` keeps them in `linked`.
+    pub(super) sources: Vec<Arc<SourceText>>,
+    /// The site as linked, once settled.
+    pub(super) linked: Option<Linked>,
     /// Whether it is ready for the next validation (see [`Memo::settle`]).
     pub(super) settled: bool,
 }
@@ -126,6 +135,11 @@ impl Memo {
         self.good_practices.keep_only(of_kind(good_practice));
         self.news.keep_only(of_kind(news));
         self.keep_linked(site);
+        let (sources, found) = (
+            std::mem::take(&mut self.sources),
+            std::mem::take(&mut self.found),
+        );
+        self.linked = Some(Linked::of(site, sources, found));
         self.settled = true;
     }
 

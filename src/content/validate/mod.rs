@@ -3,6 +3,7 @@
 
 mod address_book;
 mod checker;
+mod facts;
 mod funding;
 mod good_practice;
 mod memo;
@@ -21,6 +22,7 @@ use super::markdown::LinkAt;
 use super::model::{
     Alternate, GoodPractice, GoodPracticeRef, News, NewsRef, Project, ProjectRef, Site,
 };
+use super::people::Person;
 use super::raw::{RawGoodPractice, RawNews, RawProject};
 use super::urls;
 use crate::config::Config;
@@ -92,7 +94,7 @@ pub fn validate(
         |_| None,
         |page, _| context.project(page, None),
     );
-    let mut projects = gather(results, &mut diagnostics, &mut later_links);
+    let projects = gather(results, &mut diagnostics, &mut later_links);
     let by_slug: HashMap<&str, &Arc<Project>> =
         projects.iter().map(|p| (p.slug.as_str(), p)).collect();
     let results = memo::check_all(
@@ -109,8 +111,97 @@ pub fn validate(
             ),
         },
     );
-    let mut translations = gather(results, &mut diagnostics, &mut later_links);
+    let translations = gather(results, &mut diagnostics, &mut later_links);
 
+    // After an edit to projects that changed no fact other pages read of
+    // them, the last site with the projects put in: see `facts`.
+    let relinked = (memo.as_mut().and_then(|m| m.linked.take()))
+        .and_then(|linked| linked.put_in(&pages, &projects, &translations));
+    let (models, found) = match relinked {
+        Some(linked) => (linked.models, linked.found),
+        None => link_all(
+            (projects, translations),
+            (&gp_pages, &news_pages),
+            memo.as_mut(),
+            remember,
+            &context,
+        ),
+    };
+    match memo.as_mut() {
+        Some(memo) => {
+            diagnostics.extend(found.0.iter().cloned());
+            later_links.extend(found.1.iter().cloned());
+            memo.found = found;
+            memo.sources = pages.iter().map(|p| Arc::clone(&p.source)).collect();
+        }
+        None => {
+            diagnostics.extend(found.0);
+            later_links.extend(found.1);
+        }
+    }
+    let Models {
+        projects,
+        translations,
+        good_practices,
+        news,
+        people,
+    } = models;
+    let site = Site {
+        later_links,
+        people,
+        config,
+        projects,
+        translations,
+        good_practices,
+        news,
+        today,
+        assets: book.assets.clone(),
+    };
+    let memo = match memo {
+        Some(mut memo) if remember => {
+            // Settled (see `Memo::settle`) when the next validation needs it.
+            memo.book = book;
+            memo.settled = false;
+            Some(memo)
+        }
+        Some(unwanted) => {
+            crate::drop_later(unwanted);
+            None
+        }
+        None => None,
+    };
+    Validated {
+        site,
+        diagnostics,
+        memo,
+    }
+}
+
+/// The site's models, linked to each other.
+pub(super) struct Models {
+    pub projects: Vec<Arc<Project>>,
+    pub translations: Vec<Arc<Project>>,
+    pub good_practices: Vec<Arc<GoodPractice>>,
+    pub news: Vec<Arc<News>>,
+    pub people: Arc<[Person]>,
+}
+
+/// What the checks of the good practices and news items found: their
+/// diagnostics and links to headings.
+pub(super) type Found = (Vec<Diagnostic>, Vec<Arc<[LinkAt]>>);
+
+/// Checks the good practices and news items of `pages`, and links every model
+/// to the others: the versions, news, good practices and people of each, the
+/// projects in the home page's order.
+fn link_all(
+    (mut projects, mut translations): (Vec<Arc<Project>>, Vec<Arc<Project>>),
+    (gp_pages, news_pages): (&[&Page], &[&Page]),
+    mut memo: Option<&mut Memo>,
+    remember: bool,
+    context: &PageContext,
+) -> (Models, Found) {
+    let config = context.config;
+    let mut found = Found::default();
     // Linking the projects' versions and checking good practices and news
     // read the projects and not each other: side by side, then the links put in.
     let (versions, (gp_results, news_results)) = rayon::join(
@@ -130,8 +221,8 @@ pub fn validate(
                 })
             };
             let results = memo::check_all(
-                &gp_pages,
-                memo.as_mut().map(|m| &mut m.good_practices),
+                gp_pages,
+                memo.as_deref_mut().map(|m| &mut m.good_practices),
                 remember,
                 |page| {
                     let Kind::GoodPractice { project } = &page.kind else {
@@ -146,8 +237,8 @@ pub fn validate(
                 |page, project| context.good_practice(page, project.clone()),
             );
             let news = memo::check_all(
-                &news_pages,
-                memo.as_mut().map(|m| &mut m.news),
+                news_pages,
+                memo.as_deref_mut().map(|m| &mut m.news),
                 remember,
                 |page| {
                     let Kind::News { project } = &page.kind else {
@@ -163,8 +254,8 @@ pub fn validate(
     );
     let models = projects.iter_mut().chain(translations.iter_mut());
     apply(models, versions, |p| &mut p.versions);
-    let mut good_practices = gather(gp_results, &mut diagnostics, &mut later_links);
-    let mut news = gather(news_results, &mut diagnostics, &mut later_links);
+    let mut good_practices = gather(gp_results, &mut found.0, &mut found.1);
+    let mut news = gather(news_results, &mut found.0, &mut found.1);
 
     // What each project lists of news and good practices, side by side too.
     let ((of_projects, of_news), owned) = rayon::join(
@@ -201,37 +292,16 @@ pub fn validate(
         &mut translations,
         &mut good_practices,
         &config.base_path,
-        memo.as_ref().and_then(|m| m.people.as_ref()),
+        memo.and_then(|m| m.people.as_ref()),
     );
-    let site = Site {
-        later_links,
-        people,
-        config,
+    let models = Models {
         projects,
         translations,
         good_practices,
         news,
-        today,
-        assets: book.assets.clone(),
+        people,
     };
-    let memo = match memo {
-        Some(mut memo) if remember => {
-            // Settled (see `Memo::settle`) when the next validation needs it.
-            memo.book = book;
-            memo.settled = false;
-            Some(memo)
-        }
-        Some(unwanted) => {
-            crate::drop_later(unwanted);
-            None
-        }
-        None => None,
-    };
-    Validated {
-        site,
-        diagnostics,
-        memo,
-    }
+    (models, found)
 }
 
 /// A page's own results when only its Markdown body changed: the new body,
