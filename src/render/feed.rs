@@ -13,7 +13,7 @@ use tera::Context;
 use super::Output;
 use super::counterparts::Counterparts;
 use super::theme::Theme;
-use crate::content::model::{News, Site};
+use crate::content::model::{News, Project, Site};
 use crate::content::urls;
 use crate::diagnostic::Diagnostic;
 
@@ -45,7 +45,7 @@ struct Wanted<'a> {
 
 /// The feeds of a build, in the order made, kept by `serve` for the next.
 #[derive(Default)]
-pub struct Made(Vec<Fed>);
+pub struct Made(Arc<[Fed]>);
 
 /// What one feed was made of.
 struct Fed {
@@ -76,19 +76,42 @@ impl Wanted<'_> {
 }
 
 /// Every feed of the site, each made when the iterator reaches it, but those
-/// that would come out as the `last` build made them (with the same settings
-/// and theme): the same title and items. Also gives the files of those left
-/// out, and what the feeds are made of, for the next build.
+/// that would come out as the `last` build (its feeds and its site) made them,
+/// with the same settings and theme: the same title and items. Also gives the
+/// files of those left out, and what the feeds are made of, for the next build.
 pub fn feeds<'a>(
     site: &'a Site,
     theme: &'a Theme,
-    last: Option<&Made>,
+    last: Option<(&Made, &Site)>,
 ) -> (
     Vec<String>,
     impl ParallelIterator<Item = Result<Output, Diagnostic>> + 'a,
     Made,
 ) {
-    let wanted = wanted(site, theme);
+    let (same, changed, made) = match last.filter(|(_, last)| same_feeds(site, last)) {
+        Some((made, _)) => {
+            let same = made
+                .0
+                .iter()
+                .map(|fed| urls::feed(&fed.page_path))
+                .collect();
+            (same, Vec::new(), Made(made.0.clone()))
+        }
+        None => compare(wanted(site, theme), last.map(|(made, _)| made)),
+    };
+    let strings = theme.string_values();
+    let feeds = changed
+        .into_par_iter()
+        .map(move |wanted| feed(site, theme, &strings, wanted));
+    (same, feeds, made)
+}
+
+/// The feeds of `wanted` that come out as `last` made them (their files),
+/// those to make, and what all are made of.
+fn compare<'a>(
+    wanted: Vec<Wanted<'a>>,
+    last: Option<&Made>,
+) -> (Vec<String>, Vec<Wanted<'a>>, Made) {
     let before = last.map_or(&[][..], |last| &last.0[..]);
     let before = Counterparts::new(before, wanted.len(), |f| f.page_path.as_str());
     let mut made = Vec::with_capacity(wanted.len());
@@ -110,11 +133,27 @@ pub fn feeds<'a>(
             }
         }
     }
-    let strings = theme.string_values();
-    let feeds = changed
-        .into_par_iter()
-        .map(move |wanted| feed(site, theme, &strings, wanted));
-    (same, feeds, Made(made))
+    (same, changed, Made(made.into()))
+}
+
+/// Whether `site` has the feeds `last` had, without making them: the same
+/// news, and every project with the name, address, language and news it had.
+/// A model nothing changed is the last site's own, found so by its address.
+fn same_feeds(site: &Site, last: &Site) -> bool {
+    let same_news = |(n, was): (&Arc<News>, &Arc<News>)| Arc::ptr_eq(n, was) || n == was;
+    let same_project = |(p, was): (&Arc<Project>, &Arc<Project>)| {
+        Arc::ptr_eq(p, was)
+            || (p.name == was.name && p.url == was.url && p.lang == was.lang && p.news == was.news)
+    };
+    let (models, last_models) = (
+        site.projects.iter().chain(&site.translations),
+        last.projects.iter().chain(&last.translations),
+    );
+    site.news.len() == last.news.len()
+        && site.news.iter().zip(&last.news).all(same_news)
+        && site.projects.len() == last.projects.len()
+        && site.translations.len() == last.translations.len()
+        && models.zip(last_models).all(same_project)
 }
 
 /// The feeds `site` has: its news in each language, and each project

@@ -360,7 +360,8 @@ fn whole_site_files(
     let all_same = last.is_some_and(|last| Arc::ptr_eq(&last.site().people, &site.people));
     let (same, people): (Vec<&Person>, Vec<&Person>) = (site.people.iter())
         .partition(|person| all_same || last.is_some_and(|last| last.same_person(person)));
-    let (same_feeds, changed_feeds, fed) = feed::feeds(site, theme, last.map(Since::feeds));
+    let (same_feeds, changed_feeds, fed) =
+        feed::feeds(site, theme, last.map(|l| (l.feeds(), l.site())));
     let (open_data, (cards, feeds)) = rayon::join(
         || {
             let last = last.map(Since::open_data);

@@ -18,8 +18,7 @@ use super::{Output, json_ld, taxonomy};
 use crate::config::Config;
 use crate::content::dates::PartialDate;
 use crate::content::model::{
-    Alternate, Contact, Duration, GoodPractice, Image, News, NewsKind, Project, ProjectRef, Site,
-    Status,
+    Alternate, Duration, GoodPractice, Image, News, NewsKind, Project, ProjectRef, Site, Status,
 };
 use crate::content::people::Person;
 use crate::content::urls;
@@ -859,13 +858,16 @@ impl<'a> Pages<'a> {
             }
             Job::Contacts => {
                 // The projects' lists of contacts, with each project's name and address.
-                fn lists(site: &Site) -> impl Iterator<Item = (&str, &str, &[Contact])> {
-                    (site.projects.iter())
-                        .map(|p| (p.name.as_str(), p.url.as_str(), &p.contacts[..]))
-                }
+                let same_list = |(p, was): (&Arc<Project>, &Arc<Project>)| {
+                    Arc::ptr_eq(p, was)
+                        || (p.name == was.name && p.url == was.url && p.contacts == was.contacts)
+                };
                 let people =
                     Arc::ptr_eq(&site.people, &last.site.people) || site.people == last.site.people;
-                people && lists(site).eq(lists(last.site))
+                let projects = (&site.projects, &last.site.projects);
+                people
+                    && projects.0.len() == projects.1.len()
+                    && projects.0.iter().zip(projects.1).all(same_list)
             }
             Job::GoodPracticeIndex(..) | Job::NewsIndex(..) => {
                 let (good_practices, news) = *self.same_as_last.get_or_init(|| {
