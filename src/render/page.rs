@@ -256,18 +256,22 @@ struct Meta<'a> {
 
 /// The last build's pages of one item (a project, good practice or news
 /// item) by language and slug, to tell which pages of this build would come out
-/// as they did.
+/// as they did. Each lookup is made when first needed: the pages of items
+/// nothing changed are found by their models' addresses instead.
 pub struct Since<'a> {
     site: &'a Site,
-    projects: foldhash::HashMap<(&'a str, &'a str), &'a Project>,
-    good_practices: foldhash::HashMap<(&'a str, &'a str), &'a GoodPractice>,
-    news: foldhash::HashMap<(&'a str, &'a str), &'a News>,
-    people: foldhash::HashMap<&'a str, &'a Person>,
+    projects: OnceLock<ByKey<'a, Project>>,
+    good_practices: OnceLock<ByKey<'a, GoodPractice>>,
+    news: OnceLock<ByKey<'a, News>>,
+    people: OnceLock<foldhash::HashMap<&'a str, &'a Person>>,
     remembered: &'a Remembered,
     /// The last build's listing cards, taken from what it remembered: the
     /// new cards are these, with the ones made again put in.
     cards: std::sync::Mutex<Cards>,
 }
+
+/// Models by language and slug.
+type ByKey<'a, T> = foldhash::HashMap<(&'a str, &'a str), &'a T>;
 
 /// What the template of each listing (a page that reads the whole site) read,
 /// by the page's file: a listing whose template would read the same again is
@@ -333,25 +337,42 @@ impl<'a> Since<'a> {
     /// The last build's site and what its render remembered (but its
     /// listing cards, which the new render takes).
     pub fn new(last: &'a Site, remembered: &'a mut Remembered) -> Self {
-        let key = |lang: &'a str, slug: &'a str| (lang, slug);
         let cards = std::sync::Mutex::new(std::mem::take(&mut remembered.cards));
         Since {
             cards,
             site: last,
-            projects: (last.projects.iter().chain(&last.translations))
-                .map(|p| (key(&p.lang, &p.slug), &**p))
-                .collect(),
-            good_practices: (last.good_practices.iter())
-                .map(|g| (key(&g.lang, &g.slug), &**g))
-                .collect(),
-            news: last
-                .news
-                .iter()
-                .map(|n| (key(&n.lang, &n.slug), &**n))
-                .collect(),
-            people: last.people.iter().map(|p| (p.slug.as_str(), p)).collect(),
+            projects: OnceLock::new(),
+            good_practices: OnceLock::new(),
+            news: OnceLock::new(),
+            people: OnceLock::new(),
             remembered,
         }
+    }
+
+    /// The last build's project or translation in `lang` of `slug`.
+    fn project(&self, lang: &str, slug: &str) -> Option<&'a Project> {
+        let last = self.site;
+        let models = || last.projects.iter().chain(&last.translations);
+        let by_key = self
+            .projects
+            .get_or_init(|| by_key(models(), |p| (&p.lang, &p.slug)));
+        by_key.get(&(lang, slug)).copied()
+    }
+
+    /// The last build's good practice in `lang` of `slug`.
+    fn good_practice(&self, lang: &str, slug: &str) -> Option<&'a GoodPractice> {
+        let models = self.site.good_practices.iter();
+        let by_key = (self.good_practices).get_or_init(|| by_key(models, |g| (&g.lang, &g.slug)));
+        by_key.get(&(lang, slug)).copied()
+    }
+
+    /// The last build's news item in `lang` of `slug`.
+    fn news_item(&self, lang: &str, slug: &str) -> Option<&'a News> {
+        let models = self.site.news.iter();
+        let by_key = self
+            .news
+            .get_or_init(|| by_key(models, |n| (&n.lang, &n.slug)));
+        by_key.get(&(lang, slug)).copied()
     }
 
     /// What the template of the listing in `file` read in the last build,
@@ -401,8 +422,28 @@ impl<'a> Since<'a> {
 
     /// Whether the last build had this very person, and so the same vCard.
     pub fn same_person(&self, person: &Person) -> bool {
-        self.people.get(person.slug.as_str()) == Some(&person)
+        let people = (self.people).get_or_init(|| {
+            self.site
+                .people
+                .iter()
+                .map(|p| (p.slug.as_str(), p))
+                .collect()
+        });
+        people.get(person.slug.as_str()) == Some(&person)
     }
+}
+
+/// `models` by the language and slug `key` gives.
+fn by_key<'a, T: 'a>(
+    models: impl Iterator<Item = &'a Arc<T>>,
+    key: fn(&'a T) -> (&'a String, &'a String),
+) -> ByKey<'a, T> {
+    models
+        .map(|m| {
+            let (lang, slug) = key(m);
+            ((lang.as_str(), slug.as_str()), &**m)
+        })
+        .collect()
 }
 
 /// What the pages of one render share.
@@ -842,19 +883,19 @@ impl<'a> Pages<'a> {
     /// [`Job::reads_the_site`]) are judged by their context instead.
     pub fn unchanged(&self, job: &Job<'a>, last: &Since) -> bool {
         // A model nothing changed is the last build's own (see `Site`).
-        fn same<T: PartialEq>(was: Option<&&T>, now: &T) -> bool {
-            was.is_some_and(|&was| std::ptr::eq(was, now) || was == now)
+        fn same<T: PartialEq>(was: Option<&T>, now: &T) -> bool {
+            was.is_some_and(|was| std::ptr::eq(was, now) || was == now)
         }
         let site = self.site;
         match job {
-            Job::Project(p) => same(last.projects.get(&(&p.lang, &p.slug)), *p),
+            Job::Project(p) => same(last.project(&p.lang, &p.slug), *p),
             Job::GoodPractice(i) => {
                 let g = &site.good_practices[*i];
-                same(last.good_practices.get(&(&g.lang, &g.slug)), g)
+                same(last.good_practice(&g.lang, &g.slug), g)
             }
             Job::NewsItem(i) => {
                 let n = &site.news[*i];
-                same(last.news.get(&(&n.lang, &n.slug)), n)
+                same(last.news_item(&n.lang, &n.slug), n)
             }
             Job::Contacts => {
                 // The projects' lists of contacts, with each project's name and address.
