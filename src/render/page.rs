@@ -462,6 +462,12 @@ pub struct Pages<'a> {
     /// summary as a template value, and the summary with its card rendered.
     /// Made once, before the listings render, then shared by every listing.
     listed: OnceLock<Cards>,
+    /// For each language, whether every overview entry is as in the last
+    /// build: made with the cards.
+    same_entries: OnceLock<Vec<bool>>,
+    /// For each language, whether its projects are the last build's, in
+    /// the same order: found with the grouping.
+    in_order: OnceLock<Vec<bool>>,
     /// What the indexes of good practices and news list in each language.
     indexes: OnceLock<Vec<Indexes<'a>>>,
     /// Whether the good practices, and the news, are as in the last build:
@@ -506,6 +512,8 @@ impl<'a> Pages<'a> {
             listings: OnceLock::new(),
             groupings: OnceLock::new(),
             listed: OnceLock::new(),
+            same_entries: OnceLock::new(),
+            in_order: OnceLock::new(),
             indexes: OnceLock::new(),
             same_as_last: OnceLock::new(),
             strings,
@@ -543,6 +551,19 @@ impl<'a> Pages<'a> {
             .map(|((lang, projects), grouping)| (lang.as_str(), grouping.taxonomies(projects)))
             .collect();
         let _ = self.groupings.set(groupings);
+        // The same projects in the same order, by address where nothing changed.
+        let in_order = (lists.iter().enumerate())
+            .map(|(l, projects)| {
+                was.as_ref()
+                    .and_then(|(lists, _)| lists.get(l))
+                    .is_some_and(|list| {
+                        list.len() == projects.len()
+                            && (list.iter().zip(projects))
+                                .all(|(a, b)| std::ptr::eq(*a, *b) || a.url == b.url)
+                    })
+            })
+            .collect();
+        let _ = self.in_order.set(in_order);
         listings
     }
 
@@ -596,12 +617,15 @@ impl<'a> Pages<'a> {
                     })
             })
             .collect();
+        let mut same_entries = vec![last_cards.is_some(); n];
         let mut listed = last_cards.unwrap_or_else(|| vec![foldhash::HashMap::default(); n]);
         let mut diagnostics = Vec::new();
         for (l, p, card) in made {
             match card {
                 Ok(card) => {
-                    listed[l].insert(p.url.clone(), card);
+                    let entry = card.entry.clone();
+                    let was = listed[l].insert(p.url.clone(), card);
+                    same_entries[l] &= was.is_some_and(|was| was.entry == entry);
                 }
                 Err(d) => diagnostics.push(d),
             }
@@ -617,11 +641,13 @@ impl<'a> Pages<'a> {
                     .map(|(p, _)| p.url.as_str())
             };
             if cards.len() != now().count() {
+                same_entries[l] = false;
                 let now: foldhash::HashSet<&str> = now().collect();
                 cards.retain(|url, _| now.contains(url.as_str()));
             }
         }
         self.listed.get_or_init(|| listed);
+        self.same_entries.get_or_init(|| same_entries);
         Ok(())
     }
 
@@ -921,6 +947,16 @@ impl<'a> Pages<'a> {
                     Job::NewsIndex(..) => news,
                     _ => good_practices,
                 }
+            }
+            // The overview shows the entries in the projects' order, grouped:
+            // the last build's grouping is kept where every project has the
+            // terms it had.
+            Job::Overview(l) => {
+                let each = |flags: &OnceLock<Vec<bool>>| flags.get().is_some_and(|f| f[*l]);
+                let grouped_so = (self.groupings.get().and_then(|now| now.get(*l)))
+                    .zip(last.remembered.groupings.get(*l))
+                    .is_some_and(|(now, was)| Arc::ptr_eq(now, was));
+                each(&self.same_entries) && each(&self.in_order) && grouped_so
             }
             Job::Search(_) | Job::NotFound | Job::Statement(_) => true,
             _ => false,

@@ -505,13 +505,23 @@ fn edits_that_change_no_fact_other_pages_read_give_what_a_full_build_gives() {
     assert!(!update.has_errors(), "{}", lines(update.diagnostics));
     assert_as_full_build(&update, root);
 
+    // The summary is on its page and card, not on the overview.
+    edit(root, sointu, "Kehitämme nyt", "Kehitämme taas");
+    let changed = changed_paths(&mut session, &[sointu]).expect("no file added or removed");
+    assert!(changed.iter().any(|c| c == "projects/sointu/index.html"));
+    assert!(
+        !changed.iter().any(|c| c == "overview/index.html"),
+        "{changed:?}"
+    );
+    assert_as_full_build(&session.rebuild(&[]), root);
+
     let sv = "content/projects/sointu.sv.md";
     edit_each_as_full_build(
         &mut session,
         root,
         &[
             // Its summary, main goal and budget: on its page, card and open data.
-            (sointu, summary.1, "Kehitämme taas Kymenlaakson"),
+            (sointu, "Kehitämme taas", "Kehitämme taas nyt"),
             (sointu, "Kehittää ja pilotoida", "Kehittää, pilotoida"),
             (
                 sointu,
@@ -522,7 +532,7 @@ fn edits_that_change_no_fact_other_pages_read_give_what_a_full_build_gives() {
             (sv, "Vi utvecklar", "Nu utvecklar vi"),
             // A fact others read, then edits that read none, in turn.
             (sointu, "nimi: Sointu – ", "nimi: Uusi Sointu – "),
-            (sointu, "Kehitämme taas", "Kehitämme jälleen"),
+            (sointu, "Kehitämme taas nyt", "Kehitämme jälleen"),
             (sointu, "nimi: Uusi Sointu – ", "nimi: Sointu – "),
             (sointu, "Kehitämme jälleen", "Kehitämme"),
         ],
