@@ -411,9 +411,9 @@ fn again(
         false => {
             // Taken in the last build's order, which is the order of their paths,
             // so that adding them to the new files is one merge of two sorted runs.
-            let unchanged: foldhash::HashSet<String> = unchanged.into_iter().collect();
+            let unchanged: foldhash::HashSet<Arc<str>> = unchanged.into_iter().collect();
             let taken: Vec<Output> = (last_rendered.files.iter_mut())
-                .filter(|file| unchanged.contains(&file.path))
+                .filter(|file| unchanged.contains(file.path.as_str()))
                 .map(std::mem::take)
                 .collect();
             if taken.len() != unchanged.len() {
@@ -440,7 +440,7 @@ fn again(
 /// their paths' hashes, in parallel, so no set of tens of thousands of paths
 /// is made. The render names them from the last build's own paths, so this
 /// only guards against a mistake.
-fn names_the_rest(unchanged: &[String], last: &Rendered, now: &Rendered) -> bool {
+fn names_the_rest(unchanged: &[Arc<str>], last: &Rendered, now: &Rendered) -> bool {
     use std::hash::BuildHasher;
     let state = foldhash::fast::FixedState::with_seed(0x6861_6e6b_6521);
     let sum = |paths: Vec<&str>| {
@@ -453,7 +453,7 @@ fn names_the_rest(unchanged: &[String], last: &Rendered, now: &Rendered) -> bool
         .map(|f| f.path.as_str())
         .filter(|path| !again.contains(path))
         .collect();
-    sum(unchanged.iter().map(String::as_str).collect()) == sum(rest)
+    sum(unchanged.iter().map(|path| &**path).collect()) == sum(rest)
 }
 
 /// The build that `made` completes, once links to headings are checked

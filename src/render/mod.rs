@@ -98,7 +98,7 @@ pub fn render(
 /// for the next render.
 pub struct Made {
     pub rendered: Rendered,
-    pub unchanged: Vec<String>,
+    pub unchanged: Vec<Arc<str>>,
     pub remembered: Remembered,
 }
 
@@ -165,13 +165,15 @@ fn render_since(
     for (job, result) in jobs.iter().zip(results) {
         match result {
             Ok((fate, entry, listing)) => {
-                let file = match &fate {
-                    Fate::Rendered(output) => output.as_ref().map(|o| &o.path),
-                    Fate::Unchanged(path) => Some(path),
-                };
-                if let (true, Some(item), Some(file)) = (keep, pages.item(job), file) {
-                    let (file, entry) = (file.clone(), entry.clone());
-                    placed.insert(item, page::Placed { file, entry });
+                if let (true, Some(item)) = (keep, pages.item(job)) {
+                    let file: Option<Arc<str>> = match &fate {
+                        Fate::Rendered(output) => output.as_ref().map(|o| o.path.as_str().into()),
+                        Fate::Unchanged(path) => Some(Arc::clone(path)),
+                    };
+                    if let Some(file) = file {
+                        let entry = entry.clone();
+                        placed.insert(item, page::Placed { file, entry });
+                    }
                 }
                 match fate {
                     Fate::Rendered(output) => kept.extend(output),
@@ -196,7 +198,7 @@ fn render_since(
             feeds: fed,
         }) => {
             kept.extend(files);
-            unchanged.extend(same);
+            unchanged.extend(same.into_iter().map(Arc::from));
             open_data = entries;
             feeds = fed;
         }
@@ -213,7 +215,7 @@ fn render_since(
         kept.extend(maps.map_err(|d| vec![d])?);
         sitemap = entries;
     } else if last.is_some_and(|last| last.sitemap() == sitemap) {
-        unchanged.extend(SITE_MAPS.map(String::from));
+        unchanged.extend(SITE_MAPS.map(Arc::from));
     } else {
         kept.extend(site_maps(theme, &sitemap, sink).map_err(|d| vec![d])?);
     }
@@ -268,7 +270,7 @@ fn page<'a>(
     let placed = last.and_then(|last| pages.item(job).and_then(|item| last.placed(item)));
     if let Some(placed) = placed {
         return Ok((
-            Fate::Unchanged(placed.file.clone()),
+            Fate::Unchanged(Arc::clone(&placed.file)),
             placed.entry.clone(),
             None,
         ));
@@ -280,7 +282,7 @@ fn page<'a>(
             .then(|| last.listing(&path).cloned())
             .flatten()
             .map(|listing| (path.clone(), listing));
-        return Ok((Fate::Unchanged(path), entry, listing));
+        return Ok((Fate::Unchanged(path.into()), entry, listing));
     }
     if !(keep && job.reads_the_site()) {
         let (output, entry) = pages.render(job)?;
@@ -291,7 +293,7 @@ fn page<'a>(
         let (path, entry) = pages.locate(job);
         if let Some(was) = (last.listing(&path)).filter(|was| was.shown.as_ref() == Some(now)) {
             let listing = Some((path.clone(), was.clone()));
-            return Ok((Fate::Unchanged(path), entry, listing));
+            return Ok((Fate::Unchanged(path.into()), entry, listing));
         }
     }
     let prepared = pages.prepare(job);
@@ -300,7 +302,7 @@ fn page<'a>(
     let (fate, entry, size) = match was {
         Some(was) if was.fields.same(&prepared.fields) => {
             let entry = pages.entry(job, &prepared.place);
-            (Fate::Unchanged(path.clone()), entry, was.size)
+            (Fate::Unchanged(path.as_str().into()), entry, was.size)
         }
         _ => {
             // A listing of thousands of cards is megabytes: made in a buffer of
@@ -332,7 +334,7 @@ enum Fate {
     /// Rendered, and given back by the sink if it keeps it.
     Rendered(Option<Output>),
     /// Left out as it was in the last build: the path of its file.
-    Unchanged(String),
+    Unchanged(Arc<str>),
 }
 
 /// What [`whole_site_files`] made.

@@ -329,7 +329,8 @@ pub struct Remembered {
 
 /// The file of an item's page and its sitemap entry.
 pub struct Placed {
-    pub file: String,
+    /// Shared, not copied, by each render that leaves the page as it was.
+    pub file: Arc<str>,
     pub entry: Option<Arc<SitemapEntry>>,
 }
 
