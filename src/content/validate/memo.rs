@@ -81,40 +81,44 @@ pub(super) fn check_all<T, D>(
 ) -> Vec<Checked<T>>
 where
     T: Clone + Send + Sync,
-    D: PartialEq + Send + Sync,
+    D: PartialEq + Clone + Send + Sync,
 {
     let last = kept.as_deref();
-    // One page a task, so that no thread is left with a long run of pages at
-    // the end of each stage (rayon's default split is coarse).
-    let (results, entries): (Vec<_>, Vec<_>) = pages
-        .par_iter()
-        .with_max_len(1)
-        .map(|page| {
-            let depends = depends(page);
-            if let Some(entry) = last.and_then(|last| last.reusable(page, &depends)) {
-                return (entry.checked.clone(), None);
-            }
-            let checked = check(page, &depends);
-            let entry = remember.then(|| Entry {
+    let depends: Vec<D> = pages.par_iter().map(|page| depends(page)).collect();
+    // The pages whose checks hold, in parallel runs of many: each takes a lookup.
+    let reused: Vec<Option<Checked<T>>> = (pages.par_iter().zip(&depends))
+        .map(|(page, depends)| {
+            let entry = last.and_then(|last| last.reusable(page, depends))?;
+            Some(entry.checked.clone())
+        })
+        .collect();
+    // The others one page a task, so that no thread is left with a long run
+    // of pages at the end of each stage (rayon's default split is coarse).
+    let again: Vec<usize> = (reused.iter().enumerate())
+        .filter_map(|(i, r)| r.is_none().then_some(i))
+        .collect();
+    let checked: Vec<Checked<T>> = (again.par_iter().with_max_len(1))
+        .map(|&i| check(pages[i], &depends[i]))
+        .collect();
+    if let Some(kept) = kept.filter(|_| remember) {
+        kept.0.reserve(again.len());
+        for (&i, checked) in again.iter().zip(&checked) {
+            let page = pages[i];
+            let entry = Entry {
                 source: Arc::clone(&page.source),
                 file: display_path(&page.source.path),
-                depends,
+                depends: depends[i].clone(),
                 checked: checked.clone(),
-            });
-            (checked, entry)
-        })
-        .unzip();
-    if let Some(kept) = kept.filter(|_| remember) {
-        let fresh = entries.iter().flatten().count();
-        kept.0.reserve(fresh);
-        for (page, entry) in pages.iter().zip(entries) {
-            if let Some(entry) = entry {
-                kept.0
-                    .insert(page.source.path.clone().into_os_string(), entry);
-            }
+            };
+            kept.0
+                .insert(page.source.path.clone().into_os_string(), entry);
         }
     }
-    results
+    let mut checked = checked.into_iter();
+    reused
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| checked.next().expect("one for each page checked again")))
+        .collect()
 }
 
 impl Memo {
