@@ -436,24 +436,24 @@ fn again(
 }
 
 /// Whether `unchanged` names exactly the files of `last` that `now` has not
-/// rendered again, given that they are as many: compared as the sums of
-/// their paths' hashes, in parallel, so no set of tens of thousands of paths
-/// is made. The render names them from the last build's own paths, so this
-/// only guards against a mistake.
+/// rendered again, given that they are as many and that every file of `now`
+/// was in `last`: compared as the sums of their paths' hashes, in parallel,
+/// the rest's as all of `last` less those of `now`, so no set of tens of
+/// thousands of paths is made. The render names them from the last build's
+/// own paths, so this only guards against a mistake.
 fn names_the_rest(unchanged: &[Arc<str>], last: &Rendered, now: &Rendered) -> bool {
     use std::hash::BuildHasher;
     let state = foldhash::fast::FixedState::with_seed(0x6861_6e6b_6521);
-    let sum = |paths: Vec<&str>| {
+    let sum = |paths: &[&str]| {
         (paths.par_iter())
             .map(|path| state.hash_one(path))
             .reduce(|| 0, u64::wrapping_add)
     };
-    let again: foldhash::HashSet<&str> = now.files.iter().map(|f| f.path.as_str()).collect();
-    let rest = (last.files.iter())
-        .map(|f| f.path.as_str())
-        .filter(|path| !again.contains(path))
-        .collect();
-    sum(unchanged.iter().map(|path| &**path).collect()) == sum(rest)
+    fn paths(files: &[Output]) -> Vec<&str> {
+        files.iter().map(|f| f.path.as_str()).collect()
+    }
+    let rest = sum(&paths(&last.files)).wrapping_sub(sum(&paths(&now.files)));
+    sum(&unchanged.iter().map(|path| &**path).collect::<Vec<_>>()) == rest
 }
 
 /// The build that `made` completes, once links to headings are checked
