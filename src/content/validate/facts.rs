@@ -131,6 +131,12 @@ mod tests {
         (loaded, validated.site)
     }
 
+    /// `site` as linked, validated from `pages`.
+    fn linked(site: &Site, pages: &[&Page]) -> Linked {
+        let sources = pages.iter().map(|p| Arc::clone(&p.source)).collect();
+        Linked::of(site, sources, Found::default())
+    }
+
     /// `site`'s project `slug` as checked again with `change` made.
     fn checked_again(site: &Site, slug: &str, change: fn(&mut Project)) -> Vec<Arc<Project>> {
         let mut projects = site.projects.clone();
@@ -148,8 +154,7 @@ mod tests {
     fn a_project_checked_again_with_the_same_facts_is_put_in_linked_as_it_was() {
         let (loaded, site) = example();
         let pages: Vec<&Page> = loaded.pages.iter().collect();
-        let sources = || pages.iter().map(|p| Arc::clone(&p.source)).collect();
-        let linked = || Linked::of(&site, sources(), Found::default());
+        let linked = || linked(&site, &pages);
         let was = site.projects.iter().find(|p| p.slug == "sointu").unwrap();
         assert!(was.versions.len() > 1 && was.contacts.iter().all(|c| c.vcard.is_some()));
 
@@ -177,8 +182,7 @@ mod tests {
     fn a_fact_other_pages_read_changed_or_a_page_not_a_projects_takes_linking_anew() {
         let (loaded, site) = example();
         let pages: Vec<&Page> = loaded.pages.iter().collect();
-        let sources = || pages.iter().map(|p| Arc::clone(&p.source)).collect();
-        let linked = || Linked::of(&site, sources(), Found::default());
+        let linked = || linked(&site, &pages);
         let changes: [fn(&mut Project); 3] = [
             |p| p.name = "Uusi Sointu".into(),
             |p| p.duration.end = None,
