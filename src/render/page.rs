@@ -535,8 +535,10 @@ impl<'a> Pages<'a> {
 
     fn group(&self, last: Option<&Since>) -> Vec<(&'a str, Vec<taxonomy::Taxonomy<'a>>)> {
         let site = self.site;
-        let lists = in_languages(site);
-        let was = last.map(|last| (in_languages(last.site), &last.remembered.groupings));
+        let (lists, was) = rayon::join(
+            || in_languages(site),
+            || last.map(|last| (in_languages(last.site), &last.remembered.groupings)),
+        );
         let groupings: Vec<Arc<taxonomy::Grouping>> = (lists.par_iter().enumerate())
             .map(|(l, projects)| {
                 let kept = was.as_ref().and_then(|(lists, groupings)| {
@@ -548,7 +550,7 @@ impl<'a> Pages<'a> {
                 kept.unwrap_or_else(|| Arc::new(taxonomy::group(projects)))
             })
             .collect();
-        let listings = (site.config.languages.iter().zip(&lists).zip(&groupings))
+        let listings = (site.config.languages.par_iter().zip(&lists).zip(&groupings))
             .map(|((lang, projects), grouping)| (lang.as_str(), grouping.taxonomies(projects)))
             .collect();
         let _ = self.groupings.set(groupings);
