@@ -12,6 +12,7 @@ use tera::Context;
 
 use super::Output;
 use super::counterparts::Counterparts;
+use super::page::same_models_by;
 use super::theme::Theme;
 use crate::content::model::{News, Project, Site};
 use crate::content::urls;
@@ -140,20 +141,12 @@ fn compare<'a>(
 /// news, and every project with the name, address, language and news it had.
 /// A model nothing changed is the last site's own, found so by its address.
 fn same_feeds(site: &Site, last: &Site) -> bool {
-    let same_news = |(n, was): (&Arc<News>, &Arc<News>)| Arc::ptr_eq(n, was) || n == was;
-    let same_project = |(p, was): (&Arc<Project>, &Arc<Project>)| {
-        Arc::ptr_eq(p, was)
-            || (p.name == was.name && p.url == was.url && p.lang == was.lang && p.news == was.news)
+    let same_project = |p: &Project, was: &Project| {
+        p.name == was.name && p.url == was.url && p.lang == was.lang && p.news == was.news
     };
-    let (models, last_models) = (
-        site.projects.iter().chain(&site.translations),
-        last.projects.iter().chain(&last.translations),
-    );
-    site.news.len() == last.news.len()
-        && site.news.iter().zip(&last.news).all(same_news)
-        && site.projects.len() == last.projects.len()
-        && site.translations.len() == last.translations.len()
-        && models.zip(last_models).all(same_project)
+    same_models_by(&site.news, &last.news, |n, was| n == was)
+        && same_models_by(&site.projects, &last.projects, same_project)
+        && same_models_by(&site.translations, &last.translations, same_project)
 }
 
 /// The feeds `site` has: its news in each language, and each project

@@ -928,16 +928,12 @@ impl<'a> Pages<'a> {
             }
             Job::Contacts => {
                 // The projects' lists of contacts, with each project's name and address.
-                let same_list = |(p, was): (&Arc<Project>, &Arc<Project>)| {
-                    Arc::ptr_eq(p, was)
-                        || (p.name == was.name && p.url == was.url && p.contacts == was.contacts)
+                let same_list = |p: &Project, was: &Project| {
+                    p.name == was.name && p.url == was.url && p.contacts == was.contacts
                 };
                 let people =
                     Arc::ptr_eq(&site.people, &last.site.people) || site.people == last.site.people;
-                let projects = (&site.projects, &last.site.projects);
-                people
-                    && projects.0.len() == projects.1.len()
-                    && projects.0.iter().zip(projects.1).all(same_list)
+                people && same_models_by(&site.projects, &last.site.projects, same_list)
             }
             Job::GoodPracticeIndex(..) | Job::NewsIndex(..) => {
                 let (good_practices, news) = *self.same_as_last.get_or_init(|| {
@@ -1434,7 +1430,16 @@ fn in_languages(site: &Site) -> Vec<Vec<&Project>> {
 /// Whether two lists hold equal models, taking a model both share as equal
 /// without looking inside.
 fn same_models<T: PartialEq>(a: &[Arc<T>], b: &[Arc<T>]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(x, y) || x == y)
+    same_models_by(a, b, |x, y| x == y)
+}
+
+/// Whether two lists hold models that `same` finds alike, taking a model
+/// both share as alike without looking inside.
+pub(super) fn same_models_by<T>(a: &[Arc<T>], b: &[Arc<T>], same: impl Fn(&T, &T) -> bool) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(x, y)| Arc::ptr_eq(x, y) || same(x, y))
 }
 
 fn language_index(languages: &[String], lang: &str) -> usize {
