@@ -375,7 +375,7 @@ fn again(
         mut rendered,
         unchanged,
         remembered,
-    } = match render::render_kept(site, &mut theme, &in_memory, Some(&since)) {
+    } = match render::render_kept(site, &mut theme, &in_memory, Some(since)) {
         Ok(made) => made,
         Err(found) => {
             diagnostics.extend(found);

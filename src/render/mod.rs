@@ -109,7 +109,7 @@ pub fn render_kept(
     site: &Site,
     theme: &mut Theme,
     sink: &dyn Sink,
-    last: Option<&Since>,
+    last: Option<Since>,
 ) -> Result<Made, Vec<Diagnostic>> {
     render_since(site, theme, sink, last, true)
 }
@@ -118,9 +118,10 @@ fn render_since(
     site: &Site,
     theme: &mut Theme,
     sink: &dyn Sink,
-    last: Option<&Since>,
+    since: Option<Since>,
     keep: bool,
 ) -> Result<Made, Vec<Diagnostic>> {
+    let last = since.as_ref();
     let pages = Pages::new(site, theme);
     pages.group_since(last);
     let jobs = pages.jobs();
@@ -133,13 +134,30 @@ fn render_since(
             .filter_map(|job| pages.locate(job).1)
             .collect()
     });
+    // The page of an item made from the very model the last build had is as
+    // it was, in its file and with its entry: found by one lookup, and left
+    // out of the pages to render. After an edit, that is nearly all of them.
+    let placed: Vec<Option<(usize, page::Placed)>> = match last {
+        Some(last) => (jobs.par_iter())
+            .map(|job| {
+                let item = pages.item(job)?;
+                last.placed(item).map(|was| (item, was.clone()))
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let is_placed = |i: usize| placed.get(i).is_some_and(Option::is_some);
+    let to_render: Vec<&Job> = (jobs.iter().enumerate())
+        .filter(|&(i, _)| !is_placed(i))
+        .map(|(_, job)| job)
+        .collect();
     // The pages and the files made from the whole site, side by side.
     let (results, (site_files, maps)) = rayon::join(
         || {
             // One page a task: pages differ a hundredfold in cost (the contacts
             // page against a news item), and with rayon's default split one
             // thread would be left rendering a long run of them alone.
-            jobs.par_iter()
+            (to_render.par_iter())
                 .with_max_len(1)
                 .map(|job| page(&pages, job, last, keep, sink))
                 .collect::<Vec<_>>()
@@ -161,9 +179,16 @@ fn render_since(
     let mut listings = Listings::new();
     let mut diagnostics = Vec::new();
     let mut sitemap = Vec::new();
-    let mut placed = foldhash::HashMap::default();
-    for (job, result) in jobs.iter().zip(results) {
-        match result {
+    // The pages of items made again: each item's model, and where it went.
+    let mut fresh = Vec::new();
+    let mut results = results.into_iter();
+    for (i, job) in jobs.iter().enumerate() {
+        if let Some(Some((_, was))) = placed.get(i) {
+            unchanged.push(Arc::clone(&was.file));
+            sitemap.extend(was.entry.clone());
+            continue;
+        }
+        match results.next().expect("a result for each page rendered") {
             Ok((fate, entry, listing)) => {
                 if let (true, Some(item)) = (keep, pages.item(job)) {
                     let file: Option<Arc<str>> = match &fate {
@@ -172,7 +197,8 @@ fn render_since(
                     };
                     if let Some(file) = file {
                         let entry = entry.clone();
-                        placed.insert(item, page::Placed { file, entry });
+                        let replaced = last.and_then(|last| pages.replaced(job, last));
+                        fresh.push((item, replaced, page::Placed { file, entry }));
                     }
                 }
                 match fate {
@@ -219,6 +245,17 @@ fn render_since(
     } else {
         kept.extend(site_maps(theme, &sitemap, sink).map_err(|d| vec![d])?);
     }
+    let placed = match keep {
+        true => places(since, placed, fresh),
+        false => Default::default(),
+    };
+    debug_assert!(
+        !keep || {
+            let items: Vec<usize> = jobs.iter().filter_map(|job| pages.item(job)).collect();
+            items.len() == placed.len() && items.iter().all(|item| placed.contains_key(item))
+        },
+        "each item's page placed by its model, and no other"
+    );
     let groupings = pages.groupings();
     let cards = pages.into_cards();
     let remembered = match keep {
@@ -255,6 +292,43 @@ fn render_since(
     })
 }
 
+/// An item's page made again: the address of its model, the address of the
+/// model whose page the last build made in its place, and where it went.
+type Fresh = (usize, Option<usize>, page::Placed);
+
+/// Where each item's page went: the last build's places with the pages made
+/// again put in, when each of these replaced the page in its own file and no
+/// other page is gone (an edit); else the places of the pages left as they
+/// were (`kept`, in the jobs' order) and of those made again.
+fn places(
+    since: Option<Since>,
+    kept: Vec<Option<(usize, page::Placed)>>,
+    fresh: Vec<Fresh>,
+) -> foldhash::HashMap<usize, page::Placed> {
+    let in_place = since.as_ref().is_some_and(|last| {
+        let mut replaced = 0;
+        for (_, was, now) in &fresh {
+            match was.and_then(|was| last.placed(was)) {
+                Some(was) if was.file == now.file => replaced += 1,
+                Some(_) => return false,
+                None => {}
+            }
+        }
+        last.placed_count().checked_sub(replaced) == Some(kept.iter().flatten().count())
+    });
+    let mut placed = match (in_place, since) {
+        (true, Some(last)) => last.into_placed(),
+        _ => kept.into_iter().flatten().collect(),
+    };
+    for (item, was, now) in fresh {
+        if let Some(was) = was {
+            placed.remove(&was);
+        }
+        placed.insert(item, now);
+    }
+    placed
+}
+
 /// Renders one page, or leaves it out as it was in the `last` build if that
 /// is where it would come out the same; with `keep`, a listing comes with what
 /// its template read.
@@ -265,16 +339,6 @@ fn page<'a>(
     keep: bool,
     sink: &dyn Sink,
 ) -> Result<PageMade<'a>, Diagnostic> {
-    // The page of an item made from the very model the last build had is as
-    // it was, in its file and with its entry: found by one lookup.
-    let placed = last.and_then(|last| pages.item(job).and_then(|item| last.placed(item)));
-    if let Some(placed) = placed {
-        return Ok((
-            Fate::Unchanged(Arc::clone(&placed.file)),
-            placed.entry.clone(),
-            None,
-        ));
-    }
     if let Some(last) = last.filter(|last| pages.unchanged(job, last)) {
         let (path, entry) = pages.locate(job);
         // A listing left as it was keeps what its template read, for the next edit.

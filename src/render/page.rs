@@ -268,6 +268,9 @@ pub struct Since<'a> {
     /// The last build's listing cards, taken from what it remembered: the
     /// new cards are these, with the ones made again put in.
     cards: std::sync::Mutex<Cards>,
+    /// Where the last build put its items' pages, taken from what it
+    /// remembered: the new render's are these, with the pages made again put in.
+    placed: foldhash::HashMap<usize, Placed>,
 }
 
 /// Models by language and slug.
@@ -328,6 +331,7 @@ pub struct Remembered {
 }
 
 /// The file of an item's page and its sitemap entry.
+#[derive(Clone)]
 pub struct Placed {
     /// Shared, not copied, by each render that leaves the page as it was.
     pub file: Arc<str>,
@@ -336,11 +340,12 @@ pub struct Placed {
 
 impl<'a> Since<'a> {
     /// The last build's site and what its render remembered (but its
-    /// listing cards, which the new render takes).
+    /// listing cards and its items' places, which the new render takes).
     pub fn new(last: &'a Site, remembered: &'a mut Remembered) -> Self {
         let cards = std::sync::Mutex::new(std::mem::take(&mut remembered.cards));
         Since {
             cards,
+            placed: std::mem::take(&mut remembered.placed),
             site: last,
             projects: OnceLock::new(),
             good_practices: OnceLock::new(),
@@ -413,7 +418,17 @@ impl<'a> Since<'a> {
     /// `address` (see [`Pages::item`]): a model at an address the last build
     /// rendered is that very model, unchanged, and so is its page.
     pub fn placed(&self, address: usize) -> Option<&Placed> {
-        self.remembered.placed.get(&address)
+        self.placed.get(&address)
+    }
+
+    /// How many item pages the last build placed.
+    pub fn placed_count(&self) -> usize {
+        self.placed.len()
+    }
+
+    /// The places of the last build's item pages, for the new render to update.
+    pub fn into_placed(self) -> foldhash::HashMap<usize, Placed> {
+        self.placed
     }
 
     /// The last build's site.
@@ -1305,6 +1320,27 @@ impl<'a> Pages<'a> {
             Job::Project(p) => Some(std::ptr::from_ref(*p) as usize),
             Job::GoodPractice(i) => Some(Arc::as_ptr(&site.good_practices[*i]) as usize),
             Job::NewsItem(i) => Some(Arc::as_ptr(&site.news[*i]) as usize),
+            _ => None,
+        }
+    }
+
+    /// The address of the model whose page the last build made where `job`'s
+    /// item now goes: the item of the same language and slug.
+    pub fn replaced(&self, job: &Job<'a>, last: &Since) -> Option<usize> {
+        fn address<T>(model: &T) -> usize {
+            std::ptr::from_ref(model) as usize
+        }
+        let site = self.site;
+        match job {
+            Job::Project(p) => last.project(&p.lang, &p.slug).map(address),
+            Job::GoodPractice(i) => {
+                let g = &site.good_practices[*i];
+                last.good_practice(&g.lang, &g.slug).map(address)
+            }
+            Job::NewsItem(i) => {
+                let n = &site.news[*i];
+                last.news_item(&n.lang, &n.slug).map(address)
+            }
             _ => None,
         }
     }

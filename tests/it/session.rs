@@ -315,6 +315,7 @@ fn a_page_added_renamed_or_deleted_gives_what_a_full_build_gives() {
     let root = dir.path();
     let from = root.join("content/projects/aito.md");
     let to = root.join("content/projects/aito-uusi.md");
+    let aito = std::fs::read_to_string(&from).unwrap();
     std::fs::rename(&from, &to).unwrap();
     let files = [
         PathBuf::from("content/projects/aito.md"),
@@ -328,10 +329,29 @@ fn a_page_added_renamed_or_deleted_gives_what_a_full_build_gives() {
     assert!(rendered.file("projects/aito-uusi/index.html").is_some());
     assert!(rendered.file("projects/aito/index.html").is_none());
 
+    // Edits after each of these leave the other pages as they were, and
+    // still give what a full build gives.
+    let tukeva = "content/projects/tukeva.md";
+    edit_each_as_full_build(
+        &mut session,
+        root,
+        &[(tukeva, "tiivistelmä: >-\n", "tiivistelmä: >-\n  Uusi.\n")],
+    );
+
     std::fs::remove_file(&to).unwrap();
     let update = session.rebuild(&files[1..]);
     assert!(update.changed.is_none(), "a page was deleted");
     assert_as_full_build(&update, root);
+    edit_each_as_full_build(&mut session, root, &[(tukeva, "  Uusi.\n", "  Uudempi.\n")]);
+    std::fs::write(&from, aito).unwrap();
+    let update = session.rebuild(&files[..1]);
+    assert!(update.changed.is_none(), "a page was added");
+    assert_as_full_build(&update, root);
+    edit_each_as_full_build(
+        &mut session,
+        root,
+        &[(tukeva, "  Uudempi.\n", "  Uusin.\n")],
+    );
 }
 
 #[test]
