@@ -23,7 +23,7 @@ use crate::content::model::{Asset, Site};
 use crate::content::people::Person;
 use crate::content::urls;
 use crate::diagnostic::Diagnostic;
-use page::{Job, Listings, Pages};
+use page::{Job, Listings, Pages, TermPage};
 pub use page::{Remembered, Since};
 use theme::Theme;
 
@@ -135,20 +135,36 @@ fn render_since(
             .collect()
     });
     // The page of an item made from the very model the last build had is as
-    // it was, in its file and with its entry: found by one lookup, and left
-    // out of the pages to render. After an edit, that is nearly all of them.
-    let placed: Vec<Option<(usize, page::Placed)>> = match last {
-        Some(last) => (jobs.par_iter())
-            .map(|job| {
-                let item = pages.item(job)?;
-                last.placed(item).map(|was| (item, was.clone()))
+    // it was, in its file and with its entry: found by one lookup. So is a
+    // page of a term grouped as it was that shows the same models. These are
+    // left out of the pages to render: after an edit, nearly all of them.
+    let mut terms_before = 0;
+    let term_ordinals: Vec<Option<usize>> = (jobs.iter())
+        .map(|job| {
+            matches!(job, Job::Term(..)).then(|| {
+                terms_before += 1;
+                terms_before - 1
             })
-            .collect(),
+        })
+        .collect();
+    let left: Vec<Option<Left>> = match last {
+        Some(last) => {
+            let grouped_as = pages.grouped_as(last);
+            (jobs.par_iter().zip(&term_ordinals))
+                .map(|(job, k)| match pages.item(job) {
+                    Some(item) => last.placed(item).map(|was| Left::Item(item, was.clone())),
+                    None => {
+                        let was = last.term_page((*k)?)?;
+                        (grouped_as && pages.shows(job, was)).then(|| Left::Term(was.clone()))
+                    }
+                })
+                .collect()
+        }
         None => Vec::new(),
     };
-    let is_placed = |i: usize| placed.get(i).is_some_and(Option::is_some);
+    let is_left = |i: usize| left.get(i).is_some_and(Option::is_some);
     let to_render: Vec<&Job> = (jobs.iter().enumerate())
-        .filter(|&(i, _)| !is_placed(i))
+        .filter(|&(i, _)| !is_left(i))
         .map(|(_, job)| job)
         .collect();
     // The pages and the files made from the whole site, side by side.
@@ -181,12 +197,22 @@ fn render_since(
     let mut sitemap = Vec::new();
     // The pages of items made again: each item's model, and where it went.
     let mut fresh = Vec::new();
+    let mut terms = Vec::new();
     let mut results = results.into_iter();
     for (i, job) in jobs.iter().enumerate() {
-        if let Some(Some((_, was))) = placed.get(i) {
-            unchanged.push(Arc::clone(&was.file));
-            sitemap.extend(was.entry.clone());
-            continue;
+        match left.get(i) {
+            Some(Some(Left::Item(_, was))) => {
+                unchanged.push(Arc::clone(&was.file));
+                sitemap.extend(was.entry.clone());
+                continue;
+            }
+            Some(Some(Left::Term(was))) => {
+                unchanged.push(Arc::clone(&was.file));
+                sitemap.extend(was.entry.clone());
+                terms.push(Some(was.clone()));
+                continue;
+            }
+            _ => {}
         }
         match results.next().expect("a result for each page rendered") {
             Ok((fate, entry, listing)) => {
@@ -204,6 +230,10 @@ fn render_since(
                 match fate {
                     Fate::Rendered(output) => kept.extend(output),
                     Fate::Unchanged(path) => unchanged.push(path),
+                }
+                if let (true, Job::Term(..)) = (keep, job) {
+                    let page = listing.as_ref();
+                    terms.push(page.and_then(|(file, l)| TermPage::new(file, entry.clone(), l)));
                 }
                 // A build from nothing has its entries already.
                 if entries.is_none() {
@@ -246,7 +276,7 @@ fn render_since(
         kept.extend(site_maps(theme, &sitemap, sink).map_err(|d| vec![d])?);
     }
     let placed = match keep {
-        true => places(since, placed, fresh),
+        true => carry(since, left, fresh, &mut listings),
         false => Default::default(),
     };
     debug_assert!(
@@ -255,6 +285,10 @@ fn render_since(
             items.len() == placed.len() && items.iter().all(|item| placed.contains_key(item))
         },
         "each item's page placed by its model, and no other"
+    );
+    debug_assert!(
+        !keep || listings.len() == jobs.iter().filter(|job| job.reads_the_site()).count(),
+        "a listing for each page that reads the site, and no other"
     );
     let groupings = pages.groupings();
     let cards = pages.into_cards();
@@ -274,6 +308,7 @@ fn render_since(
                 .cloned()
                 .collect(),
             items: (site.good_practices.clone(), site.news.clone()),
+            terms,
         },
         false => {
             crate::drop_later((cards, open_data, feeds));
@@ -296,15 +331,28 @@ fn render_since(
 /// model whose page the last build made in its place, and where it went.
 type Fresh = (usize, Option<usize>, page::Placed);
 
-/// Where each item's page went: the last build's places with the pages made
-/// again put in, when each of these replaced the page in its own file and no
-/// other page is gone (an edit); else the places of the pages left as they
-/// were (`kept`, in the jobs' order) and of those made again.
-fn places(
+/// A page left as the last build made it: an item's, by the address of its
+/// model, or a term's.
+enum Left {
+    Item(usize, page::Placed),
+    Term(TermPage),
+}
+
+/// Takes from the last build what the pages `left` as it made them had: the
+/// listings of the term pages, put with `listings` (those rendered or checked
+/// again), and the places of the items' pages. Those are the last build's
+/// places with the pages made again put in, when each of these replaced the
+/// page in its own file and no other page is gone (an edit); else the places
+/// of the pages left and of those made again.
+fn carry(
     since: Option<Since>,
-    kept: Vec<Option<(usize, page::Placed)>>,
+    left: Vec<Option<Left>>,
     fresh: Vec<Fresh>,
+    listings: &mut Listings,
 ) -> foldhash::HashMap<usize, page::Placed> {
+    let items = (left.iter().flatten())
+        .filter(|l| matches!(l, Left::Item(..)))
+        .count();
     let in_place = since.as_ref().is_some_and(|last| {
         let mut replaced = 0;
         for (_, was, now) in &fresh {
@@ -314,12 +362,39 @@ fn places(
                 None => {}
             }
         }
-        last.placed_count().checked_sub(replaced) == Some(kept.iter().flatten().count())
+        last.placed_count().checked_sub(replaced) == Some(items)
     });
-    let mut placed = match (in_place, since) {
-        (true, Some(last)) => last.into_placed(),
-        _ => kept.into_iter().flatten().collect(),
+    let (last_placed, mut last_listings) = since.map(Since::into_kept).unwrap_or_default();
+    let terms = (left.iter().flatten())
+        .filter(|l| matches!(l, Left::Term(..)))
+        .count();
+    // The last build's listings are this render's, with those of the pages
+    // rendered or checked again put in, when every one of these was among
+    // them and they are as many (no page of the last build is gone).
+    let same_listings = terms > 0
+        && last_listings.len() == terms + listings.len()
+        && listings.keys().all(|file| last_listings.contains_key(file));
+    if same_listings {
+        last_listings.extend(listings.drain());
+        *listings = std::mem::take(&mut last_listings);
+    }
+    let mut placed = match in_place {
+        true => last_placed,
+        false => foldhash::HashMap::default(),
     };
+    for left in left.into_iter().flatten() {
+        match left {
+            Left::Item(item, was) if !in_place => {
+                placed.insert(item, was);
+            }
+            Left::Term(page) if !same_listings => {
+                let listing = last_listings.remove_entry(&*page.file);
+                debug_assert!(listing.is_some(), "{} had a listing", page.file);
+                listings.extend(listing);
+            }
+            Left::Item(..) | Left::Term(..) => {}
+        }
+    }
     for (item, was, now) in fresh {
         if let Some(was) = was {
             placed.remove(&was);

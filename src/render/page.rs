@@ -271,6 +271,9 @@ pub struct Since<'a> {
     /// Where the last build put its items' pages, taken from what it
     /// remembered: the new render's are these, with the pages made again put in.
     placed: foldhash::HashMap<usize, Placed>,
+    /// The last build's listings, taken from what it remembered: those of
+    /// the pages left as they were move to the new render's.
+    listings: Listings,
 }
 
 /// Models by language and slug.
@@ -328,6 +331,28 @@ pub struct Remembered {
     pub models: Vec<Arc<Project>>,
     /// Every good practice and news item rendered, held as `models` are.
     pub items: (Vec<Arc<GoodPractice>>, Vec<Arc<News>>),
+    /// The pages of terms, in the order of their jobs, which is the same
+    /// while the groupings are.
+    pub terms: Vec<Option<TermPage>>,
+}
+
+/// A page of a term: its file, its sitemap entry, and the projects it showed
+/// by the address of their models (as [`Shown`] has them).
+#[derive(Clone)]
+pub struct TermPage {
+    pub file: Arc<str>,
+    pub entry: Option<Arc<SitemapEntry>>,
+    models: Arc<[usize]>,
+}
+
+impl TermPage {
+    pub fn new(file: &str, entry: Option<Arc<SitemapEntry>>, listing: &Listing) -> Option<Self> {
+        Some(TermPage {
+            file: file.into(),
+            entry,
+            models: listing.shown.as_ref()?.models.as_slice().into(),
+        })
+    }
 }
 
 /// The file of an item's page and its sitemap entry.
@@ -346,6 +371,7 @@ impl<'a> Since<'a> {
         Since {
             cards,
             placed: std::mem::take(&mut remembered.placed),
+            listings: std::mem::take(&mut remembered.listings),
             site: last,
             projects: OnceLock::new(),
             good_practices: OnceLock::new(),
@@ -384,7 +410,12 @@ impl<'a> Since<'a> {
     /// What the template of the listing in `file` read in the last build,
     /// and the size of the page.
     pub fn listing(&self, file: &str) -> Option<&Listing> {
-        self.remembered.listings.get(file)
+        self.listings.get(file)
+    }
+
+    /// The last build's `k`th page of a term.
+    pub fn term_page(&self, k: usize) -> Option<&TermPage> {
+        self.remembered.terms.get(k)?.as_ref()
     }
 
     /// Whether `project` is the last build's own model (see `Site`), whose
@@ -426,9 +457,10 @@ impl<'a> Since<'a> {
         self.placed.len()
     }
 
-    /// The places of the last build's item pages, for the new render to update.
-    pub fn into_placed(self) -> foldhash::HashMap<usize, Placed> {
-        self.placed
+    /// The places of the last build's item pages and its listings, for the
+    /// new render to take.
+    pub fn into_kept(self) -> (foldhash::HashMap<usize, Placed>, Listings) {
+        (self.placed, self.listings)
     }
 
     /// The last build's site.
@@ -747,6 +779,29 @@ impl<'a> Pages<'a> {
                 .map(|&p| std::ptr::from_ref(p) as usize)
                 .collect(),
         })
+    }
+
+    /// Whether every language's projects are grouped as in the `last` build,
+    /// so that its pages of terms are these, in the same order.
+    pub fn grouped_as(&self, last: &Since) -> bool {
+        let was = &last.remembered.groupings;
+        self.groupings.get().is_some_and(|now| {
+            now.len() == was.len() && now.iter().zip(was).all(|(a, b)| Arc::ptr_eq(a, b))
+        })
+    }
+
+    /// Whether `job`, a page of a term, shows the projects `was` showed, by
+    /// the address of their models (what [`Pages::shown`] would give, made
+    /// without it).
+    pub fn shows(&self, job: &Job<'a>, was: &TermPage) -> bool {
+        let Job::Term(l, t, i, page) = job else {
+            return false;
+        };
+        let all = &self.taxonomy(*l, *t).1.terms[*i].projects;
+        let shown = &all[pager::range(*page, self.site.config.page_size, all.len())];
+        shown.len() == was.models.len()
+            && (shown.iter().zip(was.models.iter()))
+                .all(|(&p, &m)| std::ptr::from_ref(p) as usize == m)
     }
 
     /// Every page of the site.

@@ -285,6 +285,30 @@ fn edits_that_move_projects_and_news_between_pages_give_what_a_full_build_gives(
 }
 
 #[test]
+fn a_news_page_gone_and_back_while_the_projects_stay_gives_what_a_full_build_gives() {
+    let (dir, mut session) = example_built_with("page_size: 2");
+    let root = dir.path();
+    let news = "content/news/yleiskatsaus.md";
+    let tukeva = "content/projects/tukeva.md";
+    let text = std::fs::read_to_string(root.join(news)).unwrap();
+    let second = "news/page/2/index.html";
+
+    // Three news items make two pages; two make one.
+    std::fs::remove_file(root.join(news)).unwrap();
+    let update = session.rebuild(&[PathBuf::from(news)]);
+    assert_as_full_build(&update, root);
+    assert!(update.rendered.unwrap().file(second).is_none());
+    let summary = (tukeva, "tiivistelmä: >-\n", "tiivistelmä: >-\n  Uusi.\n");
+    edit_each_as_full_build(&mut session, root, &[summary]);
+
+    std::fs::write(root.join(news), text).unwrap();
+    let update = session.rebuild(&[PathBuf::from(news)]);
+    assert_as_full_build(&update, root);
+    assert!(update.rendered.unwrap().file(second).is_some());
+    edit_each_as_full_build(&mut session, root, &[(tukeva, "  Uusi.\n", "  Uudempi.\n")]);
+}
+
+#[test]
 fn body_edits_between_edits_to_front_matter_give_what_a_full_build_gives() {
     // A body edit changes the model in place; the front-matter edits after it
     // move projects within and between listings that remembered the old one.
