@@ -374,7 +374,7 @@ fn again(
     let render::Made {
         mut rendered,
         unchanged,
-        remembered,
+        mut remembered,
     } = match render::render_kept(site, &mut theme, &in_memory, Some(since)) {
         Ok(made) => made,
         Err(found) => {
@@ -401,7 +401,10 @@ fn again(
             let mut files = std::mem::take(&mut last_rendered.files);
             for file in rendered.files {
                 let at = files.binary_search_by(|f| f.path.cmp(&file.path));
-                files[at.expect("rendered again: in the last build")] = file;
+                let at = at.expect("rendered again: in the last build");
+                remembered
+                    .spares
+                    .push(std::mem::replace(&mut files[at], file));
             }
             Rendered {
                 files,

@@ -309,6 +309,7 @@ fn render_since(
                 .collect(),
             items: (site.good_practices.clone(), site.news.clone()),
             terms,
+            spares: Vec::new(),
         },
         false => {
             crate::drop_later((cards, open_data, feeds));
@@ -505,9 +506,12 @@ fn whole_site_files(
         feed::feeds(site, theme, last.map(|l| (l.feeds(), l.site())));
     let (open_data, (cards, feeds)) = rayon::join(
         || {
+            let (json_file, csv_file) = (open_data::JSON_FILE, open_data::CSV_FILE);
+            let buffers = last.map(|l| (l.spare(json_file), l.spare(csv_file)));
             let last = last.map(Since::open_data);
-            let (json, csv, entries) = open_data::files(&site.projects, config, last);
-            let files = [("projects.json", json), ("projects.csv", csv)];
+            let (json, csv, entries) =
+                open_data::files(&site.projects, config, last, buffers.unwrap_or_default());
+            let files = [(json_file, json), (csv_file, csv)];
             let files = files.into_par_iter().map(|(path, bytes)| {
                 Ok(Output {
                     path: path.into(),

@@ -11,6 +11,9 @@ use super::counterparts::Counterparts;
 use crate::config::Config;
 use crate::content::model::Project;
 
+pub const JSON_FILE: &str = "projects.json";
+pub const CSV_FILE: &str = "projects.csv";
+
 /// The columns of projects.csv and the fields of projects.json, in order.
 /// `B` is how the budget is written: a number in JSON, text with a decimal
 /// comma in the CSV.
@@ -54,12 +57,14 @@ struct Entry {
     csv: Arc<[u8]>,
 }
 
-/// `projects.json` and `projects.csv` of `projects`, and their entries for
-/// the next time; an entry `last` made from the same model is taken as it is.
+/// `projects.json` and `projects.csv` of `projects`, made in the `buffers`
+/// given (empty), and their entries for the next time; an entry `last` made
+/// from the same model is taken as it is.
 pub fn files(
     projects: &[Arc<Project>],
     config: &Config,
     last: Option<&Entries>,
+    (mut json, mut csv): (Vec<u8>, Vec<u8>),
 ) -> (Vec<u8>, Vec<u8>, Entries) {
     let last = last.map_or(&[][..], |last| &last.0[..]);
     let last = Counterparts::new(last, projects.len(), |e| e.project.slug.as_str());
@@ -82,7 +87,7 @@ pub fn files(
         .collect();
     let size = |part: fn(&Entry) -> usize| entries.iter().map(part).sum::<usize>();
 
-    let mut json = Vec::with_capacity(size(|e| e.json.len() + 2) + 4);
+    json.reserve(with_room(size(|e| e.json.len() + 2) + 4));
     match entries.is_empty() {
         true => json.extend_from_slice(b"[]"),
         false => {
@@ -98,7 +103,7 @@ pub fn files(
     }
     json.push(b'\n');
 
-    let mut csv = Vec::with_capacity(size(|e| e.csv.len()) + 1024);
+    csv.reserve(with_room(size(|e| e.csv.len()) + 1024));
     csv.extend_from_slice("\u{feff}".as_bytes());
     if let Some(first) = projects.first() {
         // The header is what a writer puts before its first line.
@@ -109,6 +114,12 @@ pub fn files(
         csv.extend_from_slice(&e.csv);
     }
     (json, csv, Entries(entries))
+}
+
+/// Room for `size` bytes and a little more, so that the buffer takes the next
+/// version of the file after an edit that made it longer.
+fn with_room(size: usize) -> usize {
+    size + size / 64
 }
 
 /// `p`'s object in projects.json, indented as an element of its array (no

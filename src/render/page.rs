@@ -274,6 +274,9 @@ pub struct Since<'a> {
     /// The last build's listings, taken from what it remembered: those of
     /// the pages left as they were move to the new render's.
     listings: Listings,
+    /// The buffers of the files the last edit replaced, by path, each to be
+    /// taken once.
+    spares: std::sync::Mutex<HashMap<String, Vec<u8>>>,
 }
 
 /// Models by language and slug.
@@ -334,6 +337,10 @@ pub struct Remembered {
     /// The pages of terms, in the order of their jobs, which is the same
     /// while the groupings are.
     pub terms: Vec<Option<TermPage>>,
+    /// The files the last build replaced (set by `serve` once the new files
+    /// are in place): their buffers, already in the process's memory, take
+    /// the next versions of the largest files without the cost of fresh memory.
+    pub spares: Vec<super::Output>,
 }
 
 /// A page of a term: its file, its sitemap entry, and the projects it showed
@@ -372,6 +379,11 @@ impl<'a> Since<'a> {
             cards,
             placed: std::mem::take(&mut remembered.placed),
             listings: std::mem::take(&mut remembered.listings),
+            spares: std::sync::Mutex::new(
+                (remembered.spares.drain(..))
+                    .map(|file| (file.path, file.bytes))
+                    .collect(),
+            ),
             site: last,
             projects: OnceLock::new(),
             good_practices: OnceLock::new(),
@@ -432,6 +444,15 @@ impl<'a> Since<'a> {
     /// The last build's entries of the open data files.
     pub fn open_data(&self) -> &super::open_data::Entries {
         &self.remembered.open_data
+    }
+
+    /// An empty buffer for the file at `path`: the memory of the version the
+    /// last edit replaced, if it did.
+    pub fn spare(&self, path: &str) -> Vec<u8> {
+        let mut spares = self.spares.lock().unwrap_or_else(|e| e.into_inner());
+        let mut bytes = spares.remove(path).unwrap_or_default();
+        bytes.clear();
+        bytes
     }
 
     /// The last build's listing cards, to be taken once.
