@@ -116,20 +116,8 @@ fn same_facts(was: &Project, now: &Project) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
+    use super::super::example;
     use super::*;
-    use crate::content::load::Loaded;
-
-    /// The example site, loaded and validated.
-    fn example() -> (Loaded, Site) {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let today = jiff::civil::date(2026, 11, 23);
-        let domain = crate::domain::load(root).unwrap();
-        let (config, _) = crate::config::load(root, None, today, &domain).unwrap();
-        let (loaded, validated) = crate::content::read(root, config, &domain, today, false);
-        (loaded, validated.site)
-    }
 
     /// `site` as linked, validated from `pages`.
     fn linked(site: &Site, pages: &[&Page]) -> Linked {

@@ -23,7 +23,7 @@ use crate::diagnostic::{SourceText, display_path};
 #[derive(Default)]
 pub struct Memo {
     pub book: AddressBook,
-    pub(super) projects: Kept<Arc<Project>, Option<Arc<Project>>>,
+    pub(super) projects: Kept<Arc<Project>, Original>,
     pub(super) good_practices: Kept<Arc<GoodPractice>, ProjectRef>,
     pub(super) news: Kept<Arc<News>, Option<ProjectRef>>,
     pub(super) people: Option<Gathered>,
@@ -37,6 +37,21 @@ pub struct Memo {
     pub(super) linked: Option<Linked>,
     /// Whether it is ready for the next validation (see [`Memo::settle`]).
     pub(super) settled: bool,
+}
+
+/// The original a translation's checks read (none for an original). The
+/// same model is the same original, found without comparing every field: a
+/// thousand translations are looked up on every edit.
+#[derive(Clone, Default)]
+pub(super) struct Original(pub Option<Arc<Project>>);
+
+impl PartialEq for Original {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b) || a == b,
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
 }
 
 /// Pages' checks by file, each with what it read besides its file (`D`).
@@ -160,7 +175,7 @@ impl Memo {
                 &p.source
             });
         for entry in self.projects.0.values_mut() {
-            if let Some(original) = &mut entry.depends
+            if let Some(original) = &mut entry.depends.0
                 && let Some(&linked) = originals.get(original.slug.as_str())
             {
                 *original = Arc::clone(linked);
@@ -260,6 +275,18 @@ mod tests {
             assert_eq!(check(&pages, &mut kept), (texts, fresh));
         }
         assert_eq!(kept.0.len(), 2);
+    }
+
+    #[test]
+    fn an_original_is_the_same_by_its_address_or_by_every_field() {
+        let (_, site) = super::super::example();
+        let (a, b) = (&site.projects[0], &site.projects[1]);
+        let original = |p: &Arc<Project>| Original(Some(Arc::clone(p)));
+        assert!(original(a) == original(a));
+        assert!(original(a) == Original(Some(Arc::new((**a).clone()))));
+        assert!(original(a) != original(b));
+        assert!(original(a) != Original(None));
+        assert!(Original(None) == Original(None));
     }
 
     #[test]

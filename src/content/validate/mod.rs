@@ -32,6 +32,7 @@ use address_book::AddressBook;
 use checker::Checker;
 
 pub use memo::Memo;
+use memo::Original;
 pub use project::status;
 
 /// What validation hands forward: the model, every problem found, and, when
@@ -91,7 +92,7 @@ pub fn validate(
         &originals,
         memo.as_mut().map(|m| &mut m.projects),
         remember,
-        |_| None,
+        |_| Original(None),
         |page, _| context.project(page, None),
     );
     let projects = gather(results, &mut diagnostics, &mut later_links);
@@ -101,8 +102,8 @@ pub fn validate(
         &translated,
         memo.as_mut().map(|m| &mut m.projects),
         remember,
-        |page| by_slug.get(page.slug.as_str()).map(|&p| Arc::clone(p)),
-        |page, original| match original {
+        |page| Original(by_slug.get(page.slug.as_str()).map(|&p| Arc::clone(p))),
+        |page, original| match &original.0 {
             Some(original) => context.project(page, Some(original)),
             None => (
                 None,
@@ -599,3 +600,14 @@ fn news_lists(
 
 /// What [`news_lists`] gives: the projects' news, the news items' versions.
 type NewsLists = (Vec<Option<Vec<NewsRef>>>, Vec<Option<Vec<Alternate>>>);
+
+/// The example site, loaded and validated, for the unit tests of validation.
+#[cfg(test)]
+fn example() -> (Loaded, Site) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let today = jiff::civil::date(2026, 11, 23);
+    let domain = crate::domain::load(root).unwrap();
+    let (config, _) = crate::config::load(root, None, today, &domain).unwrap();
+    let (loaded, validated) = crate::content::read(root, config, &domain, today, false);
+    (loaded, validated.site)
+}
