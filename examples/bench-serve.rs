@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 /// Edits to a project's body, each rebuilding only its page.
 const EDITS: usize = 7;
 /// Edits to its front matter, each rendering its page and the listings again.
-const FULL_EDITS: usize = 3;
+const FULL_EDITS: usize = 7;
 
 fn main() {
     let root = PathBuf::from(

@@ -372,7 +372,8 @@ pub struct Placed {
 
 impl<'a> Since<'a> {
     /// The last build's site and what its render remembered (but its
-    /// listing cards and its items' places, which the new render takes).
+    /// listing cards, its items' places, its listings and its spare buffers,
+    /// which the new render takes).
     pub fn new(last: &'a Site, remembered: &'a mut Remembered) -> Self {
         let cards = std::sync::Mutex::new(std::mem::take(&mut remembered.cards));
         Since {
