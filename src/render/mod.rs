@@ -138,18 +138,19 @@ fn render_since(
     // it was, in its file and with its entry: found by one lookup. So is a
     // page of a term grouped as it was that shows the same models. These are
     // left out of the pages to render: after an edit, nearly all of them.
-    let mut terms_before = 0;
-    let term_ordinals: Vec<Option<usize>> = (jobs.iter())
-        .map(|job| {
-            matches!(job, Job::Term(..)).then(|| {
-                terms_before += 1;
-                terms_before - 1
-            })
-        })
-        .collect();
     let left: Vec<Option<Left>> = match last {
         Some(last) => {
             let grouped_as = pages.grouped_as(last);
+            // Each term page's place among them, by which the last one is found.
+            let mut terms_before = 0;
+            let term_ordinals: Vec<Option<usize>> = (jobs.iter())
+                .map(|job| {
+                    matches!(job, Job::Term(..)).then(|| {
+                        terms_before += 1;
+                        terms_before - 1
+                    })
+                })
+                .collect();
             (jobs.par_iter().zip(&term_ordinals))
                 .map(|(job, k)| match pages.item(job) {
                     Some(item) => last.placed(item).map(|was| Left::Item(item, was.clone())),
@@ -200,19 +201,14 @@ fn render_since(
     let mut terms = Vec::new();
     let mut results = results.into_iter();
     for (i, job) in jobs.iter().enumerate() {
-        match left.get(i) {
-            Some(Some(Left::Item(_, was))) => {
-                unchanged.push(Arc::clone(&was.file));
-                sitemap.extend(was.entry.clone());
-                continue;
+        if let Some(Some(was)) = left.get(i) {
+            let (file, entry) = was.place();
+            unchanged.push(Arc::clone(file));
+            sitemap.extend(entry.clone());
+            if let Left::Term(page) = was {
+                terms.push(Some(page.clone()));
             }
-            Some(Some(Left::Term(was))) => {
-                unchanged.push(Arc::clone(&was.file));
-                sitemap.extend(was.entry.clone());
-                terms.push(Some(was.clone()));
-                continue;
-            }
-            _ => {}
+            continue;
         }
         match results.next().expect("a result for each page rendered") {
             Ok((fate, entry, listing)) => {
@@ -337,6 +333,16 @@ type Fresh = (usize, Option<usize>, page::Placed);
 enum Left {
     Item(usize, page::Placed),
     Term(TermPage),
+}
+
+impl Left {
+    /// The page's file and its sitemap entry.
+    fn place(&self) -> (&Arc<str>, &Option<Arc<page::SitemapEntry>>) {
+        match self {
+            Left::Item(_, placed) => (&placed.file, &placed.entry),
+            Left::Term(page) => (&page.file, &page.entry),
+        }
+    }
 }
 
 /// Takes from the last build what the pages `left` as it made them had: the
