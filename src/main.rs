@@ -3,8 +3,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 // A build allocates and frees many short-lived strings on several threads at
-// once; mimalloc does that with far less time in the allocator and the kernel
-// than the system allocator (see the README's Benchmarks).
+// once; mimalloc does that a little faster than the system allocator, for a
+// little more memory (see the README's Benchmarks).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
